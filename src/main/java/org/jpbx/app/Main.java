@@ -1,0 +1,1 @@
+package org.jpbx.app; public class Main { public static void main(String[] a){ System.out.println("hi"); } }

@@ -1,0 +1,60 @@
+package org.jpbx.sip.message;
+
+/**
+ * An Authorization, Proxy-Authorization, WWW-Authenticate or Proxy-Authenticate value
+ * (RFC 3261 §25, RFC 7616): a scheme and comma-separated auth-params. Quoted values are kept
+ * with their quotes; {@link #param(String)} returns them unquoted.
+ */
+public final class AuthHeader {
+    private final String scheme;
+    private final Parameters params;
+
+    public AuthHeader(String scheme, Parameters params) {
+        this.scheme = scheme;
+        this.params = params;
+    }
+
+    public static AuthHeader parse(String value) {
+        Scanner sc = new Scanner(value, "authentication header");
+        sc.skipWs();
+        String scheme = sc.token();
+        Parameters params = new Parameters();
+        sc.skipWs();
+        if (!sc.atEnd()) {
+            do {
+                sc.skipWs();
+                String name = sc.token();
+                if (!sc.skipSeparator('=')) throw sc.error("expected '=' after " + name);
+                String v = sc.peekIs('"') ? sc.quotedString() : sc.token();
+                params.add(name, v);
+            } while (sc.skipSeparator(','));
+        }
+        sc.expectEnd();
+        return new AuthHeader(scheme, params);
+    }
+
+    public String scheme() { return scheme; }
+    public Parameters params() { return params; }
+
+    /** The parameter value with surrounding quotes and backslash escapes removed. */
+    public String param(String name) {
+        String v = params.get(name);
+        if (v == null || !v.startsWith("\"")) return v;
+        StringBuilder sb = new StringBuilder(v.length());
+        for (int i = 1; i < v.length() - 1; i++) {
+            char c = v.charAt(i);
+            if (c == '\\' && i + 1 < v.length() - 1) c = v.charAt(++i);
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(scheme);
+        for (int i = 0; i < params.size(); i++) {
+            sb.append(i == 0 ? " " : ", ").append(params.name(i)).append('=').append(params.value(i));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,155 @@
+package org.jpbx.sip.message;
+
+/**
+ * Canonical spellings of the header names jpbx knows, and the compact forms of RFC 3261 §7.3.3
+ * and later RFCs. Looking a name up from the wire bytes allocates nothing for known names, and
+ * every known name maps to one shared String, so comparisons stay cheap on the hot path.
+ */
+public final class HeaderName {
+    public static final String VIA = "Via";
+    public static final String FROM = "From";
+    public static final String TO = "To";
+    public static final String CALL_ID = "Call-ID";
+    public static final String CSEQ = "CSeq";
+    public static final String CONTACT = "Contact";
+    public static final String MAX_FORWARDS = "Max-Forwards";
+    public static final String CONTENT_LENGTH = "Content-Length";
+    public static final String CONTENT_TYPE = "Content-Type";
+    public static final String CONTENT_ENCODING = "Content-Encoding";
+    public static final String EXPIRES = "Expires";
+    public static final String AUTHORIZATION = "Authorization";
+    public static final String PROXY_AUTHORIZATION = "Proxy-Authorization";
+    public static final String WWW_AUTHENTICATE = "WWW-Authenticate";
+    public static final String PROXY_AUTHENTICATE = "Proxy-Authenticate";
+    public static final String ROUTE = "Route";
+    public static final String RECORD_ROUTE = "Record-Route";
+    public static final String REQUIRE = "Require";
+    public static final String PROXY_REQUIRE = "Proxy-Require";
+    public static final String SUPPORTED = "Supported";
+    public static final String UNSUPPORTED = "Unsupported";
+    public static final String ALLOW = "Allow";
+    public static final String ACCEPT = "Accept";
+    public static final String ACCEPT_ENCODING = "Accept-Encoding";
+    public static final String ACCEPT_LANGUAGE = "Accept-Language";
+    public static final String USER_AGENT = "User-Agent";
+    public static final String SERVER = "Server";
+    public static final String SUBJECT = "Subject";
+    public static final String WARNING = "Warning";
+    public static final String DATE = "Date";
+    public static final String EVENT = "Event";
+    public static final String ALLOW_EVENTS = "Allow-Events";
+    public static final String SUBSCRIPTION_STATE = "Subscription-State";
+    public static final String REFER_TO = "Refer-To";
+    public static final String REFERRED_BY = "Referred-By";
+    public static final String SESSION_EXPIRES = "Session-Expires";
+    public static final String MIN_SE = "Min-SE";
+    public static final String MIN_EXPIRES = "Min-Expires";
+    public static final String RETRY_AFTER = "Retry-After";
+    public static final String PATH = "Path";
+    public static final String RSEQ = "RSeq";
+    public static final String RACK = "RAck";
+    public static final String ACCEPT_CONTACT = "Accept-Contact";
+    public static final String REJECT_CONTACT = "Reject-Contact";
+    public static final String REQUEST_DISPOSITION = "Request-Disposition";
+    public static final String IDENTITY = "Identity";
+    public static final String IDENTITY_INFO = "Identity-Info";
+    public static final String CONTENT_DISPOSITION = "Content-Disposition";
+    public static final String MIME_VERSION = "MIME-Version";
+    public static final String ORGANIZATION = "Organization";
+    public static final String PRIORITY = "Priority";
+    public static final String TIMESTAMP = "Timestamp";
+    public static final String IN_REPLY_TO = "In-Reply-To";
+    public static final String REPLY_TO = "Reply-To";
+    public static final String ALERT_INFO = "Alert-Info";
+    public static final String CALL_INFO = "Call-Info";
+    public static final String ERROR_INFO = "Error-Info";
+    public static final String AUTHENTICATION_INFO = "Authentication-Info";
+    public static final String P_ASSERTED_IDENTITY = "P-Asserted-Identity";
+    public static final String P_PREFERRED_IDENTITY = "P-Preferred-Identity";
+    public static final String PRIVACY = "Privacy";
+    public static final String REASON = "Reason";
+    public static final String SIP_ETAG = "SIP-ETag";
+    public static final String SIP_IF_MATCH = "SIP-If-Match";
+    public static final String FLOW_TIMER = "Flow-Timer";
+
+    private static final String[] KNOWN = {
+        VIA, FROM, TO, CALL_ID, CSEQ, CONTACT, MAX_FORWARDS, CONTENT_LENGTH, CONTENT_TYPE,
+        CONTENT_ENCODING, EXPIRES, AUTHORIZATION, PROXY_AUTHORIZATION, WWW_AUTHENTICATE,
+        PROXY_AUTHENTICATE, ROUTE, RECORD_ROUTE, REQUIRE, PROXY_REQUIRE, SUPPORTED, UNSUPPORTED,
+        ALLOW, ACCEPT, ACCEPT_ENCODING, ACCEPT_LANGUAGE, USER_AGENT, SERVER, SUBJECT, WARNING, DATE,
+        EVENT, ALLOW_EVENTS, SUBSCRIPTION_STATE, REFER_TO, REFERRED_BY, SESSION_EXPIRES, MIN_SE,
+        MIN_EXPIRES, RETRY_AFTER, PATH, RSEQ, RACK, ACCEPT_CONTACT, REJECT_CONTACT,
+        REQUEST_DISPOSITION, IDENTITY, IDENTITY_INFO, CONTENT_DISPOSITION, MIME_VERSION,
+        ORGANIZATION, PRIORITY, TIMESTAMP, IN_REPLY_TO, REPLY_TO, ALERT_INFO, CALL_INFO, ERROR_INFO,
+        AUTHENTICATION_INFO, P_ASSERTED_IDENTITY, P_PREFERRED_IDENTITY, PRIVACY, REASON, SIP_ETAG,
+        SIP_IF_MATCH, FLOW_TIMER,
+    };
+
+    /** Compact form letter to full name (RFC 3261 §7.3.3, RFC 3265, RFC 3515, RFC 3841, RFC 4028, RFC 4474). */
+    private static final String[] COMPACT = new String[26];
+
+    static {
+        compact('i', CALL_ID); compact('m', CONTACT); compact('e', CONTENT_ENCODING);
+        compact('l', CONTENT_LENGTH); compact('c', CONTENT_TYPE); compact('f', FROM);
+        compact('s', SUBJECT); compact('k', SUPPORTED); compact('t', TO); compact('v', VIA);
+        compact('o', EVENT); compact('u', ALLOW_EVENTS); compact('r', REFER_TO); compact('b', REFERRED_BY);
+        compact('a', ACCEPT_CONTACT); compact('j', REJECT_CONTACT); compact('d', REQUEST_DISPOSITION);
+        compact('x', SESSION_EXPIRES); compact('y', IDENTITY); compact('n', IDENTITY_INFO);
+    }
+
+    private static void compact(char c, String name) { COMPACT[c - 'a'] = name; }
+
+    // Open-addressing table over a case-insensitive hash of the name's bytes.
+    private static final int TABLE_SIZE = 256;
+    private static final String[] TABLE = new String[TABLE_SIZE];
+
+    static {
+        for (String name : KNOWN) {
+            int h = hash(name) & (TABLE_SIZE - 1);
+            while (TABLE[h] != null) h = (h + 1) & (TABLE_SIZE - 1);
+            TABLE[h] = name;
+        }
+    }
+
+    private HeaderName() {}
+
+    private static int hash(String s) {
+        int h = 0;
+        for (int i = 0; i < s.length(); i++) h = h * 31 + (s.charAt(i) | 0x20);
+        return h ^ (h >>> 16);
+    }
+
+    private static int hash(byte[] b, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) h = h * 31 + (b[i] | 0x20);
+        return h ^ (h >>> 16);
+    }
+
+    /** The canonical name for the bytes, or null when the name is not a known one. */
+    public static String lookup(byte[] b, int from, int to) {
+        int len = to - from;
+        if (len == 1) {
+            int c = b[from] | 0x20;
+            return c >= 'a' && c <= 'z' ? COMPACT[c - 'a'] : null;
+        }
+        int h = hash(b, from, to) & (TABLE_SIZE - 1);
+        for (String cand; (cand = TABLE[h]) != null; h = (h + 1) & (TABLE_SIZE - 1)) {
+            if (cand.length() == len && equalsIgnoreCase(cand, b, from)) return cand;
+        }
+        return null;
+    }
+
+    /** The canonical spelling of a name given as text (full or compact form), or the text itself. */
+    public static String canonical(String name) {
+        byte[] b = name.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        String c = lookup(b, 0, b.length);
+        return c != null ? c : name;
+    }
+
+    private static boolean equalsIgnoreCase(String cand, byte[] b, int from) {
+        for (int i = 0; i < cand.length(); i++) {
+            if ((cand.charAt(i) | 0x20) != (b[from + i] | 0x20)) return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,151 @@
+package org.jpbx.sip.message;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A From, To, Contact, Route or Record-Route value: an optional display name, a URI, and header
+ * parameters (tag, expires, q, ...). {@code angled} records whether the URI was written in
+ * {@code <>}; a URI parameter and a header parameter differ exactly there (RFC 4475 cparam01/02).
+ */
+public final class NameAddr {
+    private final String displayName; // as received: quoted with its quotes, or the token sequence; null if none
+    private final Uri uri;
+    private final boolean angled;
+    private final Parameters params;
+
+    public NameAddr(String displayName, Uri uri, boolean angled, Parameters params) {
+        this.displayName = displayName;
+        this.uri = uri;
+        this.angled = angled || displayName != null;
+        this.params = params == null ? new Parameters() : params;
+    }
+
+    public static NameAddr of(Uri uri) {
+        return new NameAddr(null, uri, true, null);
+    }
+
+    /** Parses a single name-addr / addr-spec value with its parameters (From, To). */
+    public static NameAddr parse(String value, String what) {
+        Scanner sc = new Scanner(value, what);
+        NameAddr na = parse(sc);
+        sc.expectEnd();
+        return na;
+    }
+
+    /** Parses a comma-separated list of name-addr values (Contact, Route, Record-Route). */
+    public static List<NameAddr> parseList(String value, String what) {
+        List<NameAddr> out = new ArrayList<>(2);
+        Scanner sc = new Scanner(value, what);
+        do {
+            sc.skipWs();
+            out.add(parse(sc));
+            sc.skipWs();
+        } while (sc.skipSeparator(','));
+        sc.expectEnd();
+        return out;
+    }
+
+    static NameAddr parse(Scanner sc) {
+        sc.skipWs();
+        String display = null;
+        if (sc.peekIs('"')) {
+            display = sc.quotedString();
+            sc.skipWs();
+            if (!sc.peekIs('<')) throw sc.error("expected '<' after the display name");
+        } else {
+            // A token display name: tokens separated by LWS, then '<'. Without '<' it is an addr-spec.
+            int save = sc.pos;
+            int i = sc.pos;
+            while (i < sc.end && (Chars.isToken(sc.s.charAt(i)) || Chars.isWs(sc.s.charAt(i)))) i++;
+            if (i < sc.end && sc.s.charAt(i) == '<') {
+                String d = sc.s.substring(save, i).strip();
+                display = d.isEmpty() ? null : d;
+                sc.pos = i;
+            } else {
+                sc.pos = save;
+            }
+        }
+        Uri uri;
+        boolean angled;
+        if (sc.peekIs('<')) {
+            sc.pos++;
+            int close = sc.s.indexOf('>', sc.pos);
+            if (close < 0 || close >= sc.end) throw sc.error("missing '>'");
+            if (close == sc.pos || Chars.isWs(sc.s.charAt(sc.pos)) || Chars.isWs(sc.s.charAt(close - 1))) {
+                throw sc.error("whitespace or nothing inside '<>'");
+            }
+            uri = Uri.parse(sc.s, sc.pos, close);
+            sc.pos = close + 1;
+            angled = true;
+        } else {
+            // addr-spec: the URI may not contain ',', ';' or '?' (RFC 3261 §20), so it ends at the
+            // first ';' after its user part; what follows are header parameters.
+            int start = sc.pos;
+            int fieldEnd = start;
+            while (fieldEnd < sc.end && sc.s.charAt(fieldEnd) != ',' && !Chars.isWs(sc.s.charAt(fieldEnd))) fieldEnd++;
+            int at = sc.s.lastIndexOf('@', fieldEnd - 1);
+            int searchFrom = at >= start ? at : start;
+            int uriEnd = searchFrom;
+            while (uriEnd < fieldEnd && sc.s.charAt(uriEnd) != ';') uriEnd++;
+            if (uriEnd == start) throw sc.error("expected a URI");
+            for (int k = start; k < uriEnd; k++) {
+                if (sc.s.charAt(k) == '?') throw sc.error("a URI with headers must be enclosed in '<>'");
+            }
+            uri = Uri.parse(sc.s, start, uriEnd);
+            sc.pos = uriEnd;
+            angled = false;
+        }
+        Parameters params = new Parameters();
+        sc.genericParams(params);
+        return new NameAddr(display, uri, angled, params);
+    }
+
+    public String displayName() { return displayName; }
+
+    /** The display name without quotes and escapes, decoded as UTF-8. */
+    public String displayNameText() {
+        if (displayName == null) return null;
+        String d = displayName;
+        if (d.startsWith("\"")) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 1; i < d.length() - 1; i++) {
+                char c = d.charAt(i);
+                if (c == '\\' && i + 1 < d.length() - 1) c = d.charAt(++i);
+                sb.append(c);
+            }
+            d = sb.toString();
+        }
+        return new String(d.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    }
+
+    public Uri uri() { return uri; }
+    public SipUri sipUri() { return uri instanceof SipUri s ? s : null; }
+    public boolean isAngled() { return angled; }
+    public Parameters params() { return params; }
+    public String param(String name) { return params.get(name); }
+    public String tag() { return params.get("tag"); }
+
+    public NameAddr withTag(String tag) {
+        Parameters p = params.copy();
+        p.set("tag", tag);
+        return new NameAddr(displayName, uri, angled, p);
+    }
+
+    public NameAddr withParams(Parameters p) { return new NameAddr(displayName, uri, angled, p); }
+
+    public void appendTo(StringBuilder sb) {
+        if (displayName != null) sb.append(displayName).append(' ');
+        if (angled) sb.append('<').append(uri).append('>');
+        else sb.append(uri);
+        params.appendTo(sb);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(64);
+        appendTo(sb);
+        return sb.toString();
+    }
+}

@@ -1,0 +1,258 @@
+package org.jpbx.sip.message;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * A sip: or sips: URI (RFC 3261 §19.1). The user part, password, parameters and headers are
+ * kept %-escaped as received, so writing the URI back gives the same text; {@link #userUnescaped()}
+ * and {@link #equivalent(SipUri)} apply the escaping rules where the RFC says values compare
+ * unescaped.
+ */
+public final class SipUri implements Uri {
+    private final boolean secure;
+    private final String user;      // null when there is no userinfo
+    private final String password;  // null when absent
+    private final String host;      // IPv6 references keep their brackets
+    private final int port;         // -1 when absent
+    private final Parameters params;
+    private final String headers;   // text after '?', null when absent
+
+    public SipUri(boolean secure, String user, String password, String host, int port, Parameters params, String headers) {
+        this.secure = secure;
+        this.user = user;
+        this.password = password;
+        this.host = host;
+        this.port = port;
+        this.params = params == null ? new Parameters() : params;
+        this.headers = headers;
+    }
+
+    public static SipUri of(String user, String host, int port) {
+        return new SipUri(false, user, null, host, port, null, null);
+    }
+
+    public static SipUri parse(String text) {
+        Uri u = Uri.parse(text);
+        if (u instanceof SipUri s) return s;
+        throw new SipParseException("Malformed URI: not a sip or sips URI: " + text);
+    }
+
+    static SipUri parse(String s, int from, int to, int colon) {
+        boolean secure = colon - from == 4;
+        int i = colon + 1;
+        String user = null, password = null;
+        // The userinfo ends at the last '@': '@' may appear escaped or, leniently, within the
+        // user part, but never in host, parameters or headers.
+        int at = -1;
+        for (int k = to - 1; k >= i; k--) {
+            if (s.charAt(k) == '@') { at = k; break; }
+        }
+        if (at >= 0) {
+            int pw = -1;
+            for (int k = i; k < at; k++) {
+                char c = s.charAt(k);
+                if (c == ':') { pw = k; break; }
+            }
+            int userEnd = pw >= 0 ? pw : at;
+            checkChars(s, i, userEnd, Chars.UNRESERVED | Chars.USER, "user part");
+            if (userEnd == i) throw new SipParseException("Malformed URI: empty user part in '" + s.substring(from, to) + "'");
+            user = s.substring(i, userEnd);
+            if (pw >= 0) {
+                checkChars(s, pw + 1, at, Chars.UNRESERVED | Chars.PASSWORD, "password");
+                password = s.substring(pw + 1, at);
+            }
+            i = at + 1;
+        }
+        // host
+        int hostStart = i;
+        String host;
+        if (i < to && s.charAt(i) == '[') {
+            int close = s.indexOf(']', i);
+            if (close < 0 || close >= to) throw new SipParseException("Malformed URI: unterminated IPv6 reference");
+            host = s.substring(i, close + 1);
+            validateIpv6(host);
+            i = close + 1;
+        } else {
+            while (i < to && Chars.is(s.charAt(i), Chars.HOST)) i++;
+            host = s.substring(hostStart, i);
+            validateHostname(host);
+        }
+        int port = -1;
+        if (i < to && s.charAt(i) == ':') {
+            i++;
+            int ps = i;
+            long p = 0;
+            while (i < to && Chars.isDigit(s.charAt(i))) {
+                p = p * 10 + (s.charAt(i) - '0');
+                if (p > 65535) throw new SipParseException("Malformed URI: port out of range");
+                i++;
+            }
+            if (i == ps) throw new SipParseException("Malformed URI: empty port in '" + s.substring(from, to) + "'");
+            port = (int) p;
+        }
+        Parameters params = new Parameters();
+        while (i < to && s.charAt(i) == ';') {
+            i++;
+            int ns = i;
+            while (i < to && isParamChar(s.charAt(i))) i++;
+            if (i == ns) throw new SipParseException("Malformed URI: empty parameter name in '" + s.substring(from, to) + "'");
+            String name = s.substring(ns, i);
+            String value = null;
+            if (i < to && s.charAt(i) == '=') {
+                i++;
+                int vs = i;
+                while (i < to && isParamChar(s.charAt(i))) i++;
+                value = s.substring(vs, i);
+            }
+            params.add(name, value);
+        }
+        String headers = null;
+        if (i < to && s.charAt(i) == '?') {
+            i++;
+            int hs = i;
+            while (i < to) {
+                char c = s.charAt(i);
+                if (!(Chars.is(c, Chars.UNRESERVED | Chars.HNV) || c == '%' || c == '=' || c == '&')) break;
+                i++;
+            }
+            headers = s.substring(hs, i);
+        }
+        if (i != to) {
+            throw new SipParseException("Malformed URI: unexpected character '" + s.charAt(i) + "' in '" + s.substring(from, to) + "'");
+        }
+        return new SipUri(secure, user, password, host, port, params, headers);
+    }
+
+    private static boolean isParamChar(char c) {
+        return Chars.is(c, Chars.UNRESERVED | Chars.PARAM) || c == '%';
+    }
+
+    private static void checkChars(String s, int from, int to, int cls, String what) {
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (c == '%') {
+                if (k + 2 >= to || !Chars.isHex(s.charAt(k + 1)) || !Chars.isHex(s.charAt(k + 2))) {
+                    throw new SipParseException("Malformed URI: bad escape in " + what);
+                }
+                k += 2;
+            } else if (!Chars.is(c, cls)) {
+                throw new SipParseException("Malformed URI: illegal character in " + what + " '" + s.substring(from, to) + "'");
+            }
+        }
+    }
+
+    private static void validateHostname(String host) {
+        if (host.isEmpty()) throw new SipParseException("Malformed URI: missing host");
+        if (host.startsWith(".") || host.startsWith("-") || host.contains("..")) {
+            throw new SipParseException("Malformed URI: bad host '" + host + "'");
+        }
+    }
+
+    private static void validateIpv6(String ref) {
+        String inner = ref.substring(1, ref.length() - 1);
+        if (inner.isEmpty()) throw new SipParseException("Malformed URI: empty IPv6 reference");
+        for (int k = 0; k < inner.length(); k++) {
+            char c = inner.charAt(k);
+            if (!(Chars.isHex(c) || c == ':' || c == '.')) throw new SipParseException("Malformed URI: bad IPv6 reference " + ref);
+        }
+    }
+
+    @Override public String scheme() { return secure ? "sips" : "sip"; }
+    public boolean isSecure() { return secure; }
+    public String user() { return user; }
+    public String password() { return password; }
+    public String host() { return host; }
+    /** The host without IPv6 brackets, as a socket address wants it. */
+    public String hostAddress() { return host.startsWith("[") ? host.substring(1, host.length() - 1) : host; }
+    public int port() { return port; }
+    public Parameters params() { return params; }
+    public String param(String name) { return params.get(name); }
+    public String headers() { return headers; }
+    public String transportParam() { return params.get("transport"); }
+    public boolean hasLr() { return params.has("lr"); }
+
+    /** The user part with %-escapes resolved (NULs and all). */
+    public String userUnescaped() { return user == null ? null : unescape(user); }
+
+    public SipUri withParams(Parameters p) { return new SipUri(secure, user, password, host, port, p, headers); }
+    public SipUri withoutHeaders() { return new SipUri(secure, user, password, host, port, params, null); }
+    public SipUri withHostPort(String h, int p) { return new SipUri(secure, user, password, h, p, params, headers); }
+    public SipUri withUser(String u) { return new SipUri(secure, u, password, host, port, params, headers); }
+
+    /** Resolves %HH escapes once (never twice: "%2541" becomes "%41"). Bytes are read as UTF-8. */
+    public static String unescape(String s) {
+        if (s.indexOf('%') < 0) return s;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length() && Chars.isHex(s.charAt(i + 1)) && Chars.isHex(s.charAt(i + 2))) {
+                out.write(Integer.parseInt(s, i + 1, i + 3, 16));
+                i += 2;
+            } else {
+                out.write(c);
+            }
+        }
+        return out.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * URI comparison of RFC 3261 §19.1.4: scheme, user and password case-sensitively after
+     * unescaping, host case-insensitively, ports and transport/user/ttl/method/maddr parameters
+     * must match when present on either side, other parameters only when present on both, and
+     * headers must match.
+     */
+    public boolean equivalent(SipUri o) {
+        if (o == null || secure != o.secure) return false;
+        if (!eqNullable(userUnescaped(), o.userUnescaped())) return false;
+        if (!eqNullable(password == null ? null : unescape(password), o.password == null ? null : unescape(o.password))) return false;
+        if (!host.equalsIgnoreCase(o.host)) return false;
+        if (port != o.port) return false;
+        for (String special : new String[] {"transport", "user", "ttl", "method", "maddr"}) {
+            String a = params.get(special), b = o.params.get(special);
+            if (params.has(special) != o.params.has(special)) return false;
+            if (a != null && !unescape(a).equalsIgnoreCase(unescape(b))) return false;
+        }
+        for (int i = 0; i < params.size(); i++) {
+            String n = params.name(i);
+            int j = o.params.indexOf(n);
+            if (j < 0) continue;
+            String a = params.value(i), b = o.params.value(j);
+            if (a == null ? b != null : b == null || !unescape(a).equalsIgnoreCase(unescape(b))) return false;
+        }
+        return eqNullable(headers == null ? null : unescape(headers), o.headers == null ? null : unescape(o.headers));
+    }
+
+    private static boolean eqNullable(String a, String b) {
+        return a == null ? b == null : a.equals(b);
+    }
+
+    public void appendTo(StringBuilder sb) {
+        sb.append(secure ? "sips:" : "sip:");
+        if (user != null) {
+            sb.append(user);
+            if (password != null) sb.append(':').append(password);
+            sb.append('@');
+        }
+        sb.append(host);
+        if (port >= 0) sb.append(':').append(port);
+        params.appendTo(sb);
+        if (headers != null) sb.append('?').append(headers);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(48);
+        appendTo(sb);
+        return sb.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SipUri u && u.toString().equals(toString());
+    }
+
+    @Override
+    public int hashCode() { return toString().toLowerCase(Locale.ROOT).hashCode(); }
+}

@@ -1,0 +1,110 @@
+package org.jpbx.sip.message;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One Via hop (RFC 3261 §20.42, §18.2.2): the sent-protocol, the sent-by host and port, and
+ * parameters such as branch, received and rport (RFC 3581).
+ */
+public final class Via {
+    /** RFC 3261 branches start with this cookie; anything else is an RFC 2543 transaction. */
+    public static final String MAGIC_COOKIE = "z9hG4bK";
+
+    private final String protocol;  // "SIP/2.0"
+    private final String transport; // upper case: UDP, TCP, TLS, WS, WSS, SCTP, or an extension
+    private final String host;
+    private final int port;
+    private final Parameters params;
+
+    public Via(String protocol, String transport, String host, int port, Parameters params) {
+        this.protocol = protocol;
+        this.transport = transport;
+        this.host = host;
+        this.port = port;
+        this.params = params == null ? new Parameters() : params;
+    }
+
+    public static Via of(String transport, String host, int port, String branch) {
+        Parameters p = new Parameters();
+        p.add("branch", branch);
+        return new Via("SIP/2.0", transport, host, port, p);
+    }
+
+    /** Parses a Via header value, which may hold several comma-separated hops. */
+    public static void parseList(String value, List<Via> into) {
+        Scanner sc = new Scanner(value, "Via header");
+        do {
+            into.add(parse(sc));
+        } while (sc.skipSeparator(','));
+        sc.expectEnd();
+    }
+
+    public static List<Via> parseList(String value) {
+        List<Via> out = new ArrayList<>(1);
+        parseList(value, out);
+        return out;
+    }
+
+    private static Via parse(Scanner sc) {
+        sc.skipWs();
+        String name = sc.token();
+        if (!sc.skipSeparator('/')) throw sc.error("expected '/' in sent-protocol");
+        String version = sc.token();
+        if (!sc.skipSeparator('/')) throw sc.error("expected '/' in sent-protocol");
+        String transport = sc.token().toUpperCase(java.util.Locale.ROOT);
+        sc.skipWs();
+        if (sc.atEnd()) throw sc.error("missing sent-by");
+        String host;
+        if (sc.peekIs('[')) {
+            int close = sc.s.indexOf(']', sc.pos);
+            if (close < 0 || close >= sc.end) throw sc.error("unterminated IPv6 reference");
+            host = sc.s.substring(sc.pos, close + 1);
+            sc.pos = close + 1;
+        } else {
+            int start = sc.pos;
+            while (sc.pos < sc.end && Chars.is(sc.s.charAt(sc.pos), Chars.HOST)) sc.pos++;
+            if (sc.pos == start) throw sc.error("expected a host in sent-by");
+            host = sc.s.substring(start, sc.pos);
+        }
+        int port = -1;
+        if (sc.skipSeparator(':')) port = (int) sc.number(65535, "sent-by port");
+        Parameters params = new Parameters();
+        sc.genericParams(params);
+        String protocol = "SIP".equalsIgnoreCase(name) && "2.0".equals(version) ? "SIP/2.0" : name + "/" + version;
+        return new Via(protocol, transport, host, port, params);
+    }
+
+    public String protocol() { return protocol; }
+    public String transport() { return transport; }
+    public String host() { return host; }
+    public int port() { return port; }
+    public Parameters params() { return params; }
+    public String branch() { return params.get("branch"); }
+    public String received() { return params.get("received"); }
+    public boolean hasRport() { return params.has("rport"); }
+    public String rport() { return params.get("rport"); }
+    public String maddr() { return params.get("maddr"); }
+
+    /** True for an RFC 3261 branch: the magic cookie followed by at least one character. */
+    public boolean hasRfc3261Branch() {
+        String b = branch();
+        return b != null && b.length() > MAGIC_COOKIE.length() && b.startsWith(MAGIC_COOKIE);
+    }
+
+    /** The sent-by as "host" or "host:port", for transaction keys. */
+    public String sentBy() { return port < 0 ? host : host + ":" + port; }
+
+    public void appendTo(StringBuilder sb) {
+        sb.append(protocol).append('/').append(transport).append(' ').append(host);
+        if (port >= 0) sb.append(':').append(port);
+        params.appendTo(sb);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(64);
+        appendTo(sb);
+        return sb.toString();
+    }
+}
