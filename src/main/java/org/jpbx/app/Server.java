@@ -55,7 +55,7 @@ public final class Server implements AutoCloseable {
         Distributor distributor = new Distributor(capabilities);
         distributor.register(Methods.OPTIONS, new OptionsModule(capabilities, stopping::get));
 
-        this.stack = new SipStack(sender -> new TransactionLayer(laneArray, sender, timers), "jpbx " + Version.get());
+        this.stack = new SipStack(sender -> new TransactionLayer(laneArray, sender, timers), "jpbx " + Version.current());
         stack.transactions().setUser(distributor);
         SipTrace trace = new SipTrace();
         this.transports = new TransportLayer(settings.transports(), stack, trace, settings.disableTcpSwitch(), Math.max(1, cores));
@@ -67,7 +67,7 @@ public final class Server implements AutoCloseable {
             throw e;
         }
         PjsipLoggerCommands.register(commands, trace);
-        LOG.info("jpbx {} started with {} ({} lanes, {} I/O)", Version.get(), dirs.configDir(), lanes.size(),
+        LOG.info("jpbx {} started with {} ({} lanes, {} I/O)", Version.current(), dirs.configDir(), lanes.size(),
                 transports.usesEpoll() ? "epoll" : "NIO");
     }
 
