@@ -7,10 +7,11 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>The parser is lenient where RFC 4475 says a receiver should be (folding, odd case, compact
  * names, LWS around separators, trailing whitespace on the request line, a missing blank line at
- * the end of a datagram) and strict elsewhere. It never throws for a request it can answer:
- * a malformed request comes back with {@link SipMessage#invalidReason()} set so that the stack can
- * answer 400 statelessly. It throws {@link SipParseException} only when the bytes are not a SIP
- * message at all or are a malformed response, both of which are dropped.
+ * the end of a datagram) and strict elsewhere. Once the start line is recognised it does not
+ * throw: a malformed message comes back with {@link SipMessage#invalidReason()} set, so that the
+ * stack can answer a request 400 statelessly and drop a response. It throws
+ * {@link SipParseException} only when the bytes are not a SIP message at all (including a status
+ * line whose code is not three digits), which is dropped.
  */
 public final class SipParser {
     private SipParser() {}
@@ -118,7 +119,6 @@ public final class SipParser {
         }
 
         validate(msg);
-        if (!msg.isRequest() && msg.invalidReason != null) throw new SipParseException(msg.invalidReason);
         return msg;
     }
 

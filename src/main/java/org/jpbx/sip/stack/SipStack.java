@@ -78,7 +78,12 @@ public final class SipStack implements InboundListener, MessageSender {
                     if (!r.isMethod(Methods.ACK)) replyStateless(in, 505, null, "jpbx speaks SIP/2.0 only, not " + r.version());
                     return;
                 }
+                ViaStamp.stamp(r, in.source());
                 transactions.onRequest(in, laneIndex);
+            } else if (!m.isValid()) {
+                // RFC 4475 scalarlg and friends: a response we cannot trust is dropped
+                rejectedMalformed.increment();
+                LOG.debug("Malformed response from {} dropped: {}", in.source(), m.invalidReason());
             } else {
                 transactions.onResponse(in, laneIndex);
             }

@@ -71,8 +71,8 @@ public final class InviteServerTransaction extends ServerTransaction {
     }
 
     @Override
-    void onRetransmission() {
-        if (state == State.PROCEEDING || state == State.COMPLETED) retransmitLast();
+    void onRetransmission(Inbound again) {
+        if (state == State.PROCEEDING || state == State.COMPLETED) retransmitLast(again);
         // Accepted and Confirmed absorb retransmitted INVITEs (RFC 6026 §8.7)
     }
 

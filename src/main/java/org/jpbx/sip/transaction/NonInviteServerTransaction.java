@@ -34,8 +34,8 @@ public final class NonInviteServerTransaction extends ServerTransaction {
     }
 
     @Override
-    void onRetransmission() {
+    void onRetransmission(Inbound again) {
         // Trying: the TU has not answered yet, nothing to resend. Proceeding and Completed: resend.
-        if (state == State.PROCEEDING || state == State.COMPLETED) retransmitLast();
+        if (state == State.PROCEEDING || state == State.COMPLETED) retransmitLast(again);
     }
 }

@@ -69,8 +69,12 @@ public abstract sealed class ServerTransaction permits InviteServerTransaction, 
     /** Sends a response through the state machine. */
     public abstract void respond(SipResponse response);
 
-    /** A retransmission of the request arrived. */
-    abstract void onRetransmission();
+    /**
+     * A retransmission of the request arrived. The stored response is resent to where the
+     * retransmission came from: the same place for a well-behaved client, and the right place
+     * for one whose NAT binding or connection changed in between.
+     */
+    abstract void onRetransmission(Inbound again);
 
     boolean reliable() { return inbound.flow().protocol().isReliable(); }
 
@@ -81,6 +85,10 @@ public abstract sealed class ServerTransaction permits InviteServerTransaction, 
 
     void retransmitLast() {
         if (lastResponse != null) sender.sendResponse(lastResponse, inbound);
+    }
+
+    void retransmitLast(Inbound to) {
+        if (lastResponse != null) sender.sendResponse(lastResponse, to);
     }
 
     void setTimer(int slot, Runnable task, long delay) {

@@ -80,7 +80,7 @@ public final class TransactionLayer {
         String key = TransactionKey.server(r);
         ServerTransaction existing = t.server.get(key);
         if (existing != null) {
-            existing.onRetransmission();
+            existing.onRetransmission(in);
             return;
         }
         ServerTransaction tx = create(key, in, lane, t);
