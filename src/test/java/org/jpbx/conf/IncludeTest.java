@@ -271,4 +271,12 @@ class IncludeTest {
         assertThat(r.messages()).containsExactly(
                 "a.conf:2: warning: unterminated block comment: ';--' here is never closed by '--;'; the rest of the file is ignored");
     }
+
+    @Test
+    void top_level_directory_counts_as_missing_with_a_warning() throws Exception {
+        Files.createDirectories(dir.resolve("pjsip.conf"));
+        var r = parse(dir, "pjsip.conf");
+        assertThat(r.file().exists()).isFalse();
+        assertThat(r.messages()).containsExactly("warning: 'pjsip.conf' is not a regular file; ignored");
+    }
 }

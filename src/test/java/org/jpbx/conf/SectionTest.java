@@ -321,4 +321,19 @@ class SectionTest {
         assertThat(r.file().valid()).isFalse();
         assertThat(r.diag().errors()).extracting(d -> d.location().line()).containsExactly(1, 3, 4);
     }
+
+    @Test
+    void inheritance_lookup_ignores_case() {
+        var r = parse("[Base](!)\na = 1\n[c](BASE)\n");
+        assertThat(r.entries("c")).containsExactly("a=1");
+        assertThat(r.section("c").templates()).as("the template's own spelling is recorded").containsExactly("Base");
+    }
+
+    @Test
+    void parse_string_without_a_directory_uses_the_virtual_name_in_locations() {
+        var d = new Diagnostics();
+        ConfFile f = ConfParser.parseString("[a]\nx\n", "extensions.conf", d);
+        assertThat(f.sections()).extracting(Section::name).containsExactly("a");
+        assertThat(d.all()).extracting(Diagnostic::toString).containsExactly("extensions.conf:2: warning: no '=' in 'x'; line ignored");
+    }
 }
