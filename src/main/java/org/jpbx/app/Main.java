@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jpbx.manage.Console;
 import org.jpbx.manage.ControlClient;
@@ -117,8 +116,7 @@ public final class Main implements Callable<Integer> {
     }
 
     Directories directories() {
-        // jpbx.conf [directories] will fill the overrides; until then the defaults apply.
-        return Directories.resolve(configDir, Map.of());
+        return Directories.resolve(configDir, JpbxConf.directoryOverrides(configDir));
     }
 
     /** {@code jpbx run}: the server in the foreground until core stop, SIGINT or SIGTERM. */

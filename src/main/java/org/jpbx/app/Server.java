@@ -3,6 +3,8 @@ package org.jpbx.app;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jpbx.conf.Diagnostic;
+import org.jpbx.conf.Diagnostics;
 import org.jpbx.manage.CommandRegistry;
 import org.jpbx.manage.PjsipLoggerCommands;
 import org.jpbx.pjsip.config.SipSettings;
@@ -40,8 +42,15 @@ public final class Server implements AutoCloseable {
     private Server(Directories dirs, CommandRegistry commands) throws Exception {
         this.dirs = dirs;
         this.commands = commands;
-        this.settings = SipSettings.load(dirs.configDir());
-        for (String p : settings.problems()) LOG.error(p);
+        Diagnostics diag = new Diagnostics();
+        this.settings = SipSettings.load(dirs.configDir(), diag);
+        for (Diagnostic d : diag.all()) {
+            switch (d.severity()) {
+                case ERROR -> LOG.error("{}", d);
+                case WARNING -> LOG.warn("{}", d);
+                default -> LOG.info("{}", d);
+            }
+        }
         if (settings.transports().isEmpty()) {
             LOG.warn("No transports configured in {}: jpbx will not receive any SIP traffic", dirs.configDir().resolve("pjsip.conf"));
         }
