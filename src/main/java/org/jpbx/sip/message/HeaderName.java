@@ -103,11 +103,22 @@ public final class HeaderName {
     private static final int TABLE_SIZE = 256;
     private static final String[] TABLE = new String[TABLE_SIZE];
 
+    /** Exact spellings callers use (the constants, lower case, compact letters) to canonical, so lookups by name allocate nothing. */
+    private static final java.util.Map<String, String> EXACT = new java.util.HashMap<>();
+
     static {
         for (String name : KNOWN) {
             int h = hash(name) & (TABLE_SIZE - 1);
             while (TABLE[h] != null) h = (h + 1) & (TABLE_SIZE - 1);
             TABLE[h] = name;
+            EXACT.put(name, name);
+            EXACT.put(name.toLowerCase(java.util.Locale.ROOT), name);
+        }
+        for (int i = 0; i < COMPACT.length; i++) {
+            if (COMPACT[i] != null) {
+                EXACT.put(String.valueOf((char) ('a' + i)), COMPACT[i]);
+                EXACT.put(String.valueOf((char) ('A' + i)), COMPACT[i]);
+            }
         }
     }
 
@@ -141,6 +152,8 @@ public final class HeaderName {
 
     /** The canonical spelling of a name given as text (full or compact form), or the text itself. */
     public static String canonical(String name) {
+        String exact = EXACT.get(name);
+        if (exact != null) return exact;
         byte[] b = name.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         String c = lookup(b, 0, b.length);
         return c != null ? c : name;
