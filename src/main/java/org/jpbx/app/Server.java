@@ -2,19 +2,73 @@ package org.jpbx.app;
 
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jpbx.manage.CommandRegistry;
+import org.jpbx.manage.PjsipLoggerCommands;
+import org.jpbx.pjsip.config.SipSettings;
+import org.jpbx.pjsip.distributor.Capabilities;
+import org.jpbx.pjsip.distributor.Distributor;
+import org.jpbx.pjsip.options.OptionsModule;
+import org.jpbx.sip.message.Methods;
+import org.jpbx.sip.stack.SipStack;
+import org.jpbx.sip.transaction.Lane;
+import org.jpbx.sip.transaction.Lanes;
+import org.jpbx.sip.transaction.TimerSettings;
+import org.jpbx.sip.transaction.TransactionLayer;
+import org.jpbx.sip.transport.SipTrace;
+import org.jpbx.sip.transport.TransportLayer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A running jpbx: the SIP stack and its modules, started from one configuration directory. */
 public final class Server implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+    /** How long "core stop gracefully" waits for transactions in progress. */
+    private static final long GRACEFUL_WAIT_MS = 32_000;
+
     private final Directories dirs;
     private final CommandRegistry commands;
     private final Instant started = Instant.now();
     private volatile Instant lastReload = started;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final Lanes lanes;
+    private final SipStack stack;
+    private final TransportLayer transports;
+    private final SipSettings settings;
 
-    private Server(Directories dirs, CommandRegistry commands) {
+    private Server(Directories dirs, CommandRegistry commands) throws Exception {
         this.dirs = dirs;
         this.commands = commands;
+        this.settings = SipSettings.load(dirs.configDir());
+        for (String p : settings.problems()) LOG.error(p);
+        if (settings.transports().isEmpty()) {
+            LOG.warn("No transports configured in {}: jpbx will not receive any SIP traffic", dirs.configDir().resolve("pjsip.conf"));
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.lanes = new Lanes(Math.max(2, cores));
+        Lane[] laneArray = new Lane[lanes.size()];
+        for (int i = 0; i < laneArray.length; i++) laneArray[i] = lanes.lane(i);
+        TimerSettings timers = TimerSettings.of(settings.timerT1(), settings.timerB());
+
+        Capabilities capabilities = new Capabilities();
+        Distributor distributor = new Distributor(capabilities);
+        distributor.register(Methods.OPTIONS, new OptionsModule(capabilities, stopping::get));
+
+        this.stack = new SipStack(sender -> new TransactionLayer(laneArray, sender, timers), "jpbx " + Version.current());
+        stack.transactions().setUser(distributor);
+        SipTrace trace = new SipTrace();
+        this.transports = new TransportLayer(settings.transports(), stack, trace, settings.disableTcpSwitch(), Math.max(1, cores));
+        stack.setTransport(transports);
+        try {
+            transports.start();
+        } catch (Exception e) {
+            lanes.close();
+            throw e;
+        }
+        PjsipLoggerCommands.register(commands, trace);
+        LOG.info("jpbx {} started with {} ({} lanes, {} I/O)", Version.current(), dirs.configDir(), lanes.size(),
+                transports.usesEpoll() ? "epoll" : "NIO");
     }
 
     /** Loads the configuration in {@code dirs}, binds the transports and registers this server's CLI commands. */
@@ -26,10 +80,31 @@ public final class Server implements AutoCloseable {
     public CommandRegistry commands() { return commands; }
     public Instant startTime() { return started; }
     public Instant lastReloadTime() { return lastReload; }
+    public TransportLayer transports() { return transports; }
+    public SipStack stack() { return stack; }
+    public boolean isStopping() { return stopping.get(); }
 
-    /** Stops the server. {@code graceful} waits for transactions in progress to end (bounded). */
+    /**
+     * Stops the server. {@code graceful} first refuses new work (OPTIONS get 503) and waits, up to
+     * 32 s, for the transactions in progress to end.
+     */
     public void stop(boolean graceful) {
-        stopped.countDown();
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (graceful) {
+                long deadline = System.currentTimeMillis() + GRACEFUL_WAIT_MS;
+                while (stack.transactions().activeCount() > 0 && System.currentTimeMillis() < deadline) Thread.sleep(100);
+            }
+            transports.close();
+            lanes.close();
+            LOG.info("jpbx stopped");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            stopped.countDown();
+        }
     }
 
     /** Blocks until {@link #stop} has completed. */

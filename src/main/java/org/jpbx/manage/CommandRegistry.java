@@ -107,6 +107,21 @@ public final class CommandRegistry {
         return new ArrayList<>(out.keySet());
     }
 
+    /**
+     * Candidates for the last word of a partly typed line, as a console sends it: "core sh" completes
+     * "sh", "core stop " (ending in a space) completes a new word. After "help" the words are
+     * command words again, since help takes a command name.
+     */
+    public List<String> completeLine(String textBeforeCursor) {
+        List<String> words = new ArrayList<>(split(textBeforeCursor));
+        String partial = "";
+        if (!words.isEmpty() && !Character.isWhitespace(textBeforeCursor.charAt(textBeforeCursor.length() - 1))) {
+            partial = words.remove(words.size() - 1);
+        }
+        if (!words.isEmpty() && words.get(0).equalsIgnoreCase("help")) words.remove(0);
+        return complete(words, partial);
+    }
+
     /** Commands whose name starts with the given words, sorted, for {@code help [prefix]}. */
     public List<Command> withPrefix(String prefix) {
         List<String> p = split(prefix.toLowerCase(Locale.ROOT));

@@ -1,0 +1,107 @@
+package org.jpbx.sip.transaction;
+
+import java.net.InetSocketAddress;
+import java.util.function.Consumer;
+import org.jpbx.sip.message.SipRequest;
+import org.jpbx.sip.message.SipResponse;
+import org.jpbx.sip.transport.Flow;
+import org.jpbx.sip.transport.MessageSender;
+import org.jpbx.sip.transport.TransportProtocol;
+
+/**
+ * A client transaction (RFC 3261 §17.1): sends the request, retransmits it over unreliable
+ * transports, and reports responses, timeouts and transport errors to its listener. Runs on the
+ * lane of its Call-ID.
+ */
+public abstract sealed class ClientTransaction permits InviteClientTransaction, NonInviteClientTransaction {
+    public enum State { CALLING, TRYING, PROCEEDING, ACCEPTED, COMPLETED, TERMINATED }
+
+    final String key;
+    final SipRequest request;
+    final Lane lane;
+    final TimerSettings timers;
+    final MessageSender sender;
+    final ClientTransactionListener listener;
+    private final Consumer<ClientTransaction> onTerminated;
+    final TransportProtocol protocol;
+    final InetSocketAddress destination;
+    State state;
+    Flow flow;
+    private final Lane.Timer[] timerSlots = new Lane.Timer[2];
+
+    ClientTransaction(String key, SipRequest request, TransportProtocol protocol, InetSocketAddress destination, Lane lane,
+                      TimerSettings timers, MessageSender sender, ClientTransactionListener listener,
+                      Consumer<ClientTransaction> onTerminated, State initial) {
+        this.key = key;
+        this.request = request;
+        this.protocol = protocol;
+        this.destination = destination;
+        this.lane = lane;
+        this.timers = timers;
+        this.sender = sender;
+        this.listener = listener;
+        this.onTerminated = onTerminated;
+        this.state = initial;
+    }
+
+    public SipRequest request() { return request; }
+    public State state() { return state; }
+    public String key() { return key; }
+    /** The flow the request left on, once sent. */
+    public Flow flow() { return flow; }
+
+    /** Sends the request the first time and starts the timers. */
+    void start() {
+        sender.sendRequest(request, protocol, destination).whenComplete((f, err) -> lane.execute(() -> {
+            if (state == State.TERMINATED) return;
+            if (err != null) {
+                terminate();
+                listener.onTransportError(this, err);
+            } else {
+                flow = f;
+                onSent();
+            }
+        }));
+        onStarted();
+    }
+
+    /** Timers that run from the moment of sending (B or F). */
+    abstract void onStarted();
+
+    /** The request is on the wire: retransmission timers start now that the flow is known. */
+    abstract void onSent();
+
+    abstract void onResponse(SipResponse r);
+
+    boolean reliable() { return flow != null ? flow.protocol().isReliable() : protocol.isReliable(); }
+
+    void retransmit() {
+        if (flow != null) sender.send(request, flow);
+    }
+
+    void setTimer(int slot, Runnable task, long delay) {
+        cancelTimer(slot);
+        timerSlots[slot] = lane.schedule(task, delay);
+    }
+
+    void cancelTimer(int slot) {
+        Lane.Timer t = timerSlots[slot];
+        if (t != null) {
+            t.cancel();
+            timerSlots[slot] = null;
+        }
+    }
+
+    void timeout() {
+        if (state == State.TERMINATED) return;
+        terminate();
+        listener.onTimeout(this);
+    }
+
+    void terminate() {
+        if (state == State.TERMINATED) return;
+        state = State.TERMINATED;
+        for (int i = 0; i < timerSlots.length; i++) cancelTimer(i);
+        onTerminated.accept(this);
+    }
+}

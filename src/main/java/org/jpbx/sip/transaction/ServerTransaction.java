@@ -1,0 +1,109 @@
+package org.jpbx.sip.transaction;
+
+import java.util.function.Consumer;
+import org.jpbx.sip.message.SipRequest;
+import org.jpbx.sip.message.SipResponse;
+import org.jpbx.sip.transport.Inbound;
+import org.jpbx.sip.transport.MessageSender;
+
+/**
+ * A server transaction (RFC 3261 §17.2): absorbs retransmitted requests, retransmits the last
+ * response where the transport is unreliable, and ends on its timers. All methods run on the
+ * lane of the request's Call-ID.
+ */
+public abstract sealed class ServerTransaction permits InviteServerTransaction, NonInviteServerTransaction {
+    public enum State { TRYING, PROCEEDING, COMPLETED, CONFIRMED, ACCEPTED, TERMINATED }
+
+    final String key;
+    final Inbound inbound;
+    final SipRequest request;
+    final Lane lane;
+    final TimerSettings timers;
+    final MessageSender sender;
+    private final Consumer<ServerTransaction> onTerminated;
+    State state;
+    SipResponse lastResponse;
+    private String toTag;
+    private Lane.Timer[] timerSlots = new Lane.Timer[2];
+
+    ServerTransaction(String key, Inbound inbound, Lane lane, TimerSettings timers, MessageSender sender,
+                      Consumer<ServerTransaction> onTerminated, State initial) {
+        this.key = key;
+        this.inbound = inbound;
+        this.request = (SipRequest) inbound.message();
+        this.lane = lane;
+        this.timers = timers;
+        this.sender = sender;
+        this.onTerminated = onTerminated;
+        this.state = initial;
+    }
+
+    public SipRequest request() { return request; }
+    public Inbound inbound() { return inbound; }
+    public State state() { return state; }
+    public Lane lane() { return lane; }
+    public String key() { return key; }
+    public SipResponse lastResponse() { return lastResponse; }
+
+    /** True until a final response has been sent. */
+    public boolean awaitingFinalResponse() {
+        return state == State.TRYING || state == State.PROCEEDING;
+    }
+
+    /** The To tag this transaction's responses carry (one per transaction, so retransmissions match). */
+    public String toTag() {
+        if (toTag == null) {
+            String existing = request.toTag();
+            toTag = existing != null ? existing : Responses.newTag();
+        }
+        return toTag;
+    }
+
+    /** A response to this transaction's request; 100 Trying never carries a To tag (§8.2.6.2). */
+    public SipResponse createResponse(int status, String reason) {
+        return Responses.create(request, status, reason, status == 100 ? null : toTag());
+    }
+
+    public SipResponse createResponse(int status) { return createResponse(status, null); }
+
+    /** Sends a response through the state machine. */
+    public abstract void respond(SipResponse response);
+
+    /** A retransmission of the request arrived. */
+    abstract void onRetransmission();
+
+    boolean reliable() { return inbound.flow().protocol().isReliable(); }
+
+    void transmit(SipResponse r) {
+        lastResponse = r;
+        sender.sendResponse(r, inbound);
+    }
+
+    void retransmitLast() {
+        if (lastResponse != null) sender.sendResponse(lastResponse, inbound);
+    }
+
+    void setTimer(int slot, Runnable task, long delay) {
+        cancelTimer(slot);
+        timerSlots[slot] = lane.schedule(task, delay);
+    }
+
+    void cancelTimer(int slot) {
+        Lane.Timer t = timerSlots[slot];
+        if (t != null) {
+            t.cancel();
+            timerSlots[slot] = null;
+        }
+    }
+
+    void terminate() {
+        if (state == State.TERMINATED) return;
+        state = State.TERMINATED;
+        for (int i = 0; i < timerSlots.length; i++) cancelTimer(i);
+        onTerminated.accept(this);
+    }
+
+    void checkLane() {
+        if (!lane.inLane()) throw new IllegalStateException("transaction used outside its lane");
+    }
+}

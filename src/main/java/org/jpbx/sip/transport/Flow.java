@@ -1,0 +1,29 @@
+package org.jpbx.sip.transport;
+
+import io.netty.buffer.ByteBuf;
+import java.net.InetSocketAddress;
+
+/**
+ * The path one message came in on and a reply goes out on: a listener (UDP) or a connection
+ * (TCP) together with the peer's address. Responses to a request over a stream go back on its
+ * connection while it is open (RFC 3261 §18.2.2).
+ */
+public interface Flow {
+    TransportProtocol protocol();
+
+    /** The name of the pjsip.conf transport this flow belongs to. */
+    String transportName();
+
+    InetSocketAddress remote();
+
+    InetSocketAddress local();
+
+    /** True while the flow can still carry bytes (a datagram listener always can). */
+    boolean isOpen();
+
+    /** Sends a message already in wire form; takes ownership of {@code bytes}. */
+    void send(ByteBuf bytes);
+
+    /** Closes a connection-oriented flow after pending writes; a no-op for datagrams. */
+    void close();
+}

@@ -1,0 +1,19 @@
+package org.jpbx.sip.transport;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import org.jpbx.sip.message.SipMessage;
+import org.jpbx.sip.message.SipRequest;
+import org.jpbx.sip.message.SipResponse;
+
+/** What the layers above need of the transports to send. */
+public interface MessageSender {
+    /** A response to a received request, routed per RFC 3261 §18.2.2. */
+    void sendResponse(SipResponse response, Inbound request);
+
+    /** A message on a known flow (a retransmission, an ACK on the INVITE's flow). */
+    void send(SipMessage message, Flow flow);
+
+    /** A new request to a destination; completes with the flow it left on. */
+    CompletableFuture<Flow> sendRequest(SipRequest request, TransportProtocol protocol, InetSocketAddress remote);
+}

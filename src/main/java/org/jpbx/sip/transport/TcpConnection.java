@@ -1,0 +1,48 @@
+package org.jpbx.sip.transport;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import java.net.InetSocketAddress;
+
+/** One TCP connection, accepted or opened by jpbx; a flow in both directions. */
+final class TcpConnection implements Flow {
+    private final String transportName;
+    private final Channel channel;
+    private final InetSocketAddress remote;
+    private final InetSocketAddress local;
+    private final SipTrace trace;
+    /** Set when the stream can no longer be framed: the next message sent is the last. */
+    private volatile boolean closeAfterNextSend;
+
+    TcpConnection(String transportName, Channel channel, SipTrace trace) {
+        this.transportName = transportName;
+        this.channel = channel;
+        this.remote = (InetSocketAddress) channel.remoteAddress();
+        this.local = (InetSocketAddress) channel.localAddress();
+        this.trace = trace;
+    }
+
+    @Override public TransportProtocol protocol() { return TransportProtocol.TCP; }
+    @Override public String transportName() { return transportName; }
+    @Override public InetSocketAddress remote() { return remote; }
+    @Override public InetSocketAddress local() { return local; }
+    @Override public boolean isOpen() { return channel.isActive(); }
+    Channel channel() { return channel; }
+
+    void closeAfterNextSend() { closeAfterNextSend = true; }
+
+    @Override
+    public void send(ByteBuf bytes) {
+        if (trace.isEnabled()) trace.transmitted(ByteBufs.copy(bytes), TransportProtocol.TCP, remote);
+        if (closeAfterNextSend) {
+            channel.writeAndFlush(bytes).addListener(f -> channel.close());
+        } else {
+            channel.writeAndFlush(bytes, channel.voidPromise());
+        }
+    }
+
+    @Override
+    public void close() { channel.close(); }
+
+    @Override public String toString() { return "TCP:" + SipTrace.format(remote); }
+}

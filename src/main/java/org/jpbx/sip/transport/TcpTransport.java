@@ -1,0 +1,159 @@
+package org.jpbx.sip.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A TCP transport: a listener for accepted connections and the connections jpbx opens itself.
+ * Every open connection is indexed by the peer's address so that requests and responses to that
+ * address reuse it (RFC 3261 §18.1.1, §18.2.2).
+ */
+final class TcpTransport implements Listener {
+    private static final Logger LOG = LoggerFactory.getLogger(TcpTransport.class);
+    /** How long a message may stay half-received before the connection is dropped (64*T1 by default). */
+    static final int PARTIAL_MESSAGE_TIMEOUT_SECONDS = 32;
+
+    private final TransportSpec spec;
+    private final InboundDecoder decoder;
+    private final SipTrace trace;
+    private final Map<InetSocketAddress, TcpConnection> connections = new ConcurrentHashMap<>();
+    private NettyRuntime rt;
+    private Channel server;
+    private InetSocketAddress local;
+
+    TcpTransport(TransportSpec spec, InboundDecoder decoder, SipTrace trace) {
+        this.spec = spec;
+        this.decoder = decoder;
+        this.trace = trace;
+    }
+
+    @Override
+    public void bind(NettyRuntime rt) throws InterruptedException {
+        this.rt = rt;
+        ServerBootstrap b = new ServerBootstrap()
+                .group(rt.group)
+                .channel(rt.serverChannel())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .childHandler(new Init());
+        server = b.bind(spec.bind()).sync().channel();
+        local = (InetSocketAddress) server.localAddress();
+    }
+
+    @Override public TransportSpec spec() { return spec; }
+    @Override public InetSocketAddress localAddress() { return local; }
+
+    int connectionCount() { return connections.size(); }
+
+    @Override
+    public void close() {
+        if (server != null) server.close().syncUninterruptibly();
+        for (TcpConnection c : connections.values()) c.close();
+    }
+
+    /** An open connection to {@code remote}, or a new one; completes when it can carry bytes. */
+    CompletableFuture<Flow> connect(InetSocketAddress remote) {
+        TcpConnection existing = connections.get(remote);
+        if (existing != null && existing.isOpen()) return CompletableFuture.completedFuture(existing);
+        CompletableFuture<Flow> result = new CompletableFuture<>();
+        Bootstrap b = new Bootstrap()
+                .group(rt.group)
+                .channel(rt.socketChannel())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
+                .handler(new Init());
+        ChannelFuture f = b.connect(remote);
+        f.addListener(done -> {
+            if (!done.isSuccess()) {
+                result.completeExceptionally(done.cause());
+                return;
+            }
+            TcpConnection c = connections.get(remote);
+            result.complete(c != null ? c : new TcpConnection(spec.name(), f.channel(), trace));
+        });
+        return result;
+    }
+
+    TcpConnection connectionTo(InetSocketAddress remote) {
+        TcpConnection c = connections.get(remote);
+        return c != null && c.isOpen() ? c : null;
+    }
+
+    private final class Init extends ChannelInitializer<SocketChannel> {
+        @Override
+        protected void initChannel(SocketChannel ch) {
+            StreamFramer framer = new StreamFramer();
+            ch.pipeline().addLast(new IdleStateHandler(PARTIAL_MESSAGE_TIMEOUT_SECONDS, 0, 0));
+            ch.pipeline().addLast(framer);
+            ch.pipeline().addLast(new Handler(framer));
+        }
+    }
+
+    private final class Handler extends ChannelInboundHandlerAdapter {
+        private final StreamFramer framer;
+        private TcpConnection connection;
+        private boolean inputShutdown;
+
+        Handler(StreamFramer framer) { this.framer = framer; }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            connection = new TcpConnection(spec.name(), ctx.channel(), trace);
+            connections.put(connection.remote(), connection);
+            ctx.fireChannelActive();
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (connection != null) connections.remove(connection.remote(), connection);
+            ctx.fireChannelInactive();
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            StreamFramer.Frame frame = (StreamFramer.Frame) msg;
+            if (frame.fatal()) connection.closeAfterNextSend();
+            decoder.decode(frame.bytes(), 0, frame.bytes().length, connection, false);
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof ChannelInputShutdownEvent) {
+                // The framer has already handed up any message cut short by the FIN (see decodeLast).
+                inputShutdown = true;
+            } else if (evt instanceof IdleStateEvent) {
+                if (inputShutdown || framer.hasPartial()) {
+                    LOG.debug("Closing {}: incomplete message for {} s", connection, PARTIAL_MESSAGE_TIMEOUT_SECONDS);
+                    ctx.close();
+                }
+            } else {
+                ctx.fireUserEventTriggered(evt);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.debug("TCP connection {}: {}", connection, cause.toString());
+            ctx.close();
+        }
+    }
+}

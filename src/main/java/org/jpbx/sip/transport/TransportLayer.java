@@ -1,0 +1,176 @@
+package org.jpbx.sip.transport;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jpbx.sip.message.SipMessage;
+import org.jpbx.sip.message.SipRequest;
+import org.jpbx.sip.message.SipResponse;
+import org.jpbx.sip.message.SipWriter;
+import org.jpbx.sip.message.Via;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * All transports of one server: binds the pjsip.conf transports, passes every parsed message to
+ * the stack, and sends messages out along the rules of RFC 3261 §18.
+ */
+public final class TransportLayer implements MessageSender, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TransportLayer.class);
+    /** RFC 3261 §18.1.1: a request within 200 bytes of the path MTU (1500) must go over a congestion-controlled transport. */
+    static final int UDP_SIZE_LIMIT = 1300;
+
+    private final NettyRuntime rt;
+    private final List<Listener> listeners = new ArrayList<>();
+    private final SipTrace trace;
+    private final boolean disableTcpSwitch;
+
+    /**
+     * @param disableTcpSwitch pjsip.conf system {@code disable_tcp_switch} (Asterisk's default yes):
+     *     keep large requests on UDP instead of switching to TCP
+     */
+    public TransportLayer(List<TransportSpec> specs, InboundListener listener, SipTrace trace, boolean disableTcpSwitch, int ioThreads) {
+        this.rt = new NettyRuntime(ioThreads);
+        this.trace = trace;
+        this.disableTcpSwitch = disableTcpSwitch;
+        InboundDecoder decoder = new InboundDecoder(listener, trace);
+        for (TransportSpec s : specs) {
+            switch (s.protocol()) {
+                case UDP -> listeners.add(new UdpListener(s, decoder, trace));
+                case TCP -> listeners.add(new TcpTransport(s, decoder, trace));
+                default -> throw new IllegalArgumentException("transport " + s.name() + ": protocol " + s.protocol() + " is not supported yet");
+            }
+        }
+    }
+
+    /** Binds every transport; on failure closes what was bound and says which transport failed. */
+    public void start() throws TransportException {
+        for (Listener l : listeners) {
+            try {
+                l.bind(rt);
+                LOG.info("Transport {} listening on {}:{}", l.spec().name(), l.spec().protocol().viaName(), SipTrace.format(l.localAddress()));
+            } catch (Exception e) {
+                close();
+                throw new TransportException("Transport '" + l.spec().name() + "': cannot bind " + l.spec().protocol().viaName() + " "
+                        + SipTrace.format(l.spec().bind()) + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    public SipTrace trace() { return trace; }
+
+    public boolean usesEpoll() { return rt.epoll; }
+
+    /** What is bound, for the CLI: name, protocol and the actual local address. */
+    public List<BoundTransport> bound() {
+        List<BoundTransport> out = new ArrayList<>();
+        for (Listener l : listeners) out.add(new BoundTransport(l.spec().name(), l.spec().protocol(), l.localAddress()));
+        return Collections.unmodifiableList(out);
+    }
+
+    public record BoundTransport(String name, TransportProtocol protocol, InetSocketAddress local) {}
+
+    /**
+     * Sends a response to the request that came in as {@code request} (RFC 3261 §18.2.2).
+     * Over a stream: on the request's connection while it is open, else on a connection to the
+     * source. Over UDP: to the source address and port the request came from. That is
+     * {@code force_rport=yes}, Asterisk's endpoint default; jpbx applies it to every response so
+     * that no response is ever sent to an address a message merely claims in its Via.
+     */
+    @Override
+    public void sendResponse(SipResponse response, Inbound request) {
+        Flow flow = request.flow();
+        if (flow.isOpen() || flow.protocol() == TransportProtocol.UDP) {
+            send(response, flow);
+            return;
+        }
+        TcpTransport tcp = tcpFor(flow.transportName());
+        if (tcp == null) return;
+        tcp.connect(flow.remote()).whenComplete((f, err) -> {
+            if (err != null) LOG.info("Response to {} not sent: {}", SipTrace.format(flow.remote()), err.getMessage());
+            else send(response, f);
+        });
+    }
+
+    /** Writes a message on a flow. */
+    @Override
+    public void send(SipMessage m, Flow flow) {
+        ByteBuf buf = ByteBufAllocator.DEFAULT.ioBuffer(512 + m.body().length);
+        try {
+            SipWriter.write(m, buf);
+        } catch (RuntimeException e) {
+            buf.release();
+            throw e;
+        }
+        flow.send(buf);
+    }
+
+    /**
+     * Resolves a flow for sending a request to {@code remote} over {@code protocol}: the UDP
+     * listener, or an open or new TCP connection. A request that is too large for UDP moves to
+     * TCP unless disable_tcp_switch is set (RFC 3261 §18.1.1).
+     */
+    public CompletableFuture<Flow> flowFor(TransportProtocol protocol, InetSocketAddress remote, int messageSize) {
+        if (protocol == TransportProtocol.UDP && messageSize > UDP_SIZE_LIMIT && !disableTcpSwitch) {
+            TcpTransport tcp = firstTcp();
+            if (tcp != null) return tcp.connect(remote);
+        }
+        for (Listener l : listeners) {
+            if (l.spec().protocol() != protocol) continue;
+            if (l instanceof UdpListener u) return CompletableFuture.completedFuture(u.flowTo(remote));
+            if (l instanceof TcpTransport t) return t.connect(remote);
+        }
+        return CompletableFuture.failedFuture(new TransportException("no " + protocol.viaName() + " transport is configured"));
+    }
+
+    /** Sends a request: fixes the top Via's transport and sent-by to the flow it leaves on. */
+    @Override
+    public CompletableFuture<Flow> sendRequest(SipRequest request, TransportProtocol protocol, InetSocketAddress remote) {
+        int size = SipWriter.toBytes(request).length;
+        return flowFor(protocol, remote, size).thenApply(flow -> {
+            Via top = request.topVia();
+            if (top != null) {
+                InetSocketAddress local = advertised(flow);
+                String host = local.getAddress().getHostAddress();
+                if (host.indexOf(':') >= 0) host = "[" + host + "]";
+                Via fixed = new Via(top.protocol(), flow.protocol().viaName(), host, local.getPort(), top.params());
+                request.replaceFirst("Via", fixed.toString());
+            }
+            send(request, flow);
+            return flow;
+        });
+    }
+
+    private InetSocketAddress advertised(Flow flow) {
+        InetSocketAddress local = flow.local();
+        if (local != null && !local.getAddress().isAnyLocalAddress()) return local;
+        for (Listener l : listeners) if (l.spec().name().equals(flow.transportName())) return l.localAddress();
+        return local;
+    }
+
+    private TcpTransport tcpFor(String name) {
+        for (Listener l : listeners) if (l instanceof TcpTransport t && l.spec().name().equals(name)) return t;
+        return firstTcp();
+    }
+
+    private TcpTransport firstTcp() {
+        for (Listener l : listeners) if (l instanceof TcpTransport t) return t;
+        return null;
+    }
+
+    @Override
+    public void close() {
+        for (Listener l : listeners) {
+            try {
+                l.close();
+            } catch (RuntimeException e) {
+                LOG.debug("closing {}: {}", l.spec().name(), e.toString());
+            }
+        }
+        rt.shutdown();
+    }
+}

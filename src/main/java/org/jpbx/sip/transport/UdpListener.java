@@ -1,0 +1,103 @@
+package org.jpbx.sip.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.InetSocketAddress;
+
+/** A UDP transport: one datagram is one message (RFC 3261 §18.3); bytes past Content-Length are ignored. */
+final class UdpListener implements Listener {
+    private final TransportSpec spec;
+    private final InboundDecoder decoder;
+    private final SipTrace trace;
+    private Channel channel;
+    private InetSocketAddress local;
+
+    UdpListener(TransportSpec spec, InboundDecoder decoder, SipTrace trace) {
+        this.spec = spec;
+        this.decoder = decoder;
+        this.trace = trace;
+    }
+
+    @Override
+    public void bind(NettyRuntime rt) throws InterruptedException {
+        Bootstrap b = new Bootstrap()
+                .group(rt.group)
+                .channel(rt.datagramChannel())
+                .option(ChannelOption.SO_RCVBUF, 4 << 20)
+                .option(ChannelOption.SO_SNDBUF, 4 << 20)
+                .handler(new Handler());
+        channel = b.bind(spec.bind()).sync().channel();
+        local = (InetSocketAddress) channel.localAddress();
+    }
+
+    @Override public TransportSpec spec() { return spec; }
+    @Override public InetSocketAddress localAddress() { return local; }
+
+    @Override
+    public void close() {
+        if (channel != null) channel.close().syncUninterruptibly();
+    }
+
+    Flow flowTo(InetSocketAddress remote) { return new UdpFlow(remote); }
+
+    private final class Handler extends SimpleChannelInboundHandler<DatagramPacket> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket pkt) {
+            ByteBuf c = pkt.content();
+            int len = c.readableBytes();
+            if (isKeepAlive(c, len)) return; // CRLF keep-alives over UDP need no answer
+            byte[] bytes = new byte[len];
+            c.getBytes(c.readerIndex(), bytes);
+            decoder.decode(bytes, 0, len, new UdpFlow(pkt.sender()), true);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // ICMP errors and the like surface here; the listener stays up.
+            org.slf4j.LoggerFactory.getLogger(UdpListener.class).debug("UDP {}: {}", spec.name(), cause.toString());
+        }
+    }
+
+    private static boolean isKeepAlive(ByteBuf c, int len) {
+        if (len > 4) return false;
+        for (int i = 0; i < len; i++) {
+            byte b = c.getByte(c.readerIndex() + i);
+            if (b != '\r' && b != '\n') return false;
+        }
+        return true;
+    }
+
+    private final class UdpFlow implements Flow {
+        private final InetSocketAddress remote;
+
+        UdpFlow(InetSocketAddress remote) { this.remote = remote; }
+
+        @Override public TransportProtocol protocol() { return TransportProtocol.UDP; }
+        @Override public String transportName() { return spec.name(); }
+        @Override public InetSocketAddress remote() { return remote; }
+        @Override public InetSocketAddress local() { return local; }
+        @Override public boolean isOpen() { return channel.isActive(); }
+        @Override public void close() {}
+
+        @Override
+        public void send(ByteBuf bytes) {
+            if (trace.isEnabled()) trace.transmitted(ByteBufs.copy(bytes), TransportProtocol.UDP, remote);
+            channel.writeAndFlush(new DatagramPacket(bytes, remote), channel.voidPromise());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof UdpFlow f && f.remote.equals(remote) && f.owner() == owner();
+        }
+
+        private UdpListener owner() { return UdpListener.this; }
+
+        @Override public int hashCode() { return remote.hashCode(); }
+        @Override public String toString() { return "UDP:" + SipTrace.format(remote); }
+    }
+}
