@@ -112,6 +112,11 @@ start_jpbx() {
 	local dir="$WORK/jpbx-$JPBX_RUNS" opts="${JPBX_JAVA_OPTS:-}" deadline
 	mkdir -p "$dir"
 	cp -r "$ROOT/bench/etc" "$dir/etc"   # the server may write run/, data/, log/ beside its config
+	# the control socket goes under java.io.tmpdir; keep it inside the work dir
+	# unless that path would exceed the 108-byte limit of a Unix socket path
+	if [ $(( ${#dir} + 32 )) -lt 100 ]; then
+		mkdir -p "$dir/tmp"; opts="$opts -Djava.io.tmpdir=$dir/tmp"
+	fi
 	if [ "${PROFILE:-0}" = 1 ] && [ "$JPBX_RUNS" = 1 ]; then
 		opts="$opts -XX:StartFlightRecording=filename=$dir/jpbx.jfr,settings=profile,dumponexit=true"
 	fi
