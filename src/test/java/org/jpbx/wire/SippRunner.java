@@ -1,0 +1,219 @@
+package org.jpbx.wire;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Runs SIPp as a child process against a server on loopback, one bounded run at a time.
+ *
+ * <p>Every run has a call count ({@code -m}), SIPp's own wall-clock limit ({@code -timeout},
+ * which counts as an error when it hits) and a process deadline a few seconds later that
+ * kills SIPp if it hangs. SIPp works in its own directory; the error log ({@code -trace_err}),
+ * the message log ({@code -trace_msg}) and the screen output are read back into the
+ * {@link Result}. Scenarios live in {@code src/test/sipp/}.
+ *
+ * <pre>{@code
+ * SippRunner.Result r = SippRunner.to("127.0.0.1", port)
+ *         .scenario("options.xml").transport("t1").calls(1).run(tempDir);
+ * assertThat(r.exitCode()).as(r.describe()).isZero();
+ * }</pre>
+ */
+public final class SippRunner {
+    /** The address every run uses; wire tests never leave loopback. */
+    public static final String LOOPBACK = "127.0.0.1";
+
+    private final String host;
+    private final int port;
+    private Path scenario;
+    private String transport = "u1";
+    private int calls = 1;
+    private Duration timeout = Duration.ofSeconds(15);
+    private String service = "uac";
+    private final List<String> extraArgs = new ArrayList<>();
+
+    private SippRunner(String host, int port) {
+        if (!host.startsWith("127.")) throw new IllegalArgumentException("SIPp runs only target loopback, not " + host);
+        this.host = host;
+        this.port = port;
+    }
+
+    public static SippRunner to(String host, int port) { return new SippRunner(host, port); }
+
+    /** A scenario file: a name under {@code src/test/sipp/}, or a path. */
+    public SippRunner scenario(String nameOrPath) {
+        Path p = Path.of(nameOrPath);
+        this.scenario = p.isAbsolute() || Files.exists(p) ? p : scenarioDir().resolve(nameOrPath);
+        return this;
+    }
+
+    /** SIPp transport mode: {@code u1} (UDP, one socket) or {@code t1} (TCP, one connection). */
+    public SippRunner transport(String mode) { this.transport = mode; return this; }
+
+    public SippRunner calls(int n) { this.calls = n; return this; }
+
+    /** SIPp's wall-clock limit for the whole run ({@code -timeout}, treated as an error). */
+    public SippRunner timeout(Duration d) { this.timeout = d; return this; }
+
+    /** The Request-URI user / {@code [service]} keyword ({@code -s}). */
+    public SippRunner service(String s) { this.service = s; return this; }
+
+    /** Further SIPp arguments, appended as given (e.g. {@code -nr}, {@code -key name value}). */
+    public SippRunner args(String... args) { extraArgs.addAll(List.of(args)); return this; }
+
+    /** The outcome of one run. {@code errors} is SIPp's error log, empty when it wrote none. */
+    public record Result(int exitCode, boolean killed, String errors, String messages, String screen, Path workDir, List<String> command) {
+        public boolean ok() { return exitCode == 0 && !killed; }
+
+        /** A failure description for an assertion: command, exit code, error log and the tail of the traffic. */
+        public String describe() {
+            return "sipp exit code " + exitCode + (killed ? " (killed at the process deadline)" : "")
+                    + " [" + meaning(exitCode) + "]\ncommand: " + String.join(" ", command)
+                    + "\nworkdir: " + workDir
+                    + "\n--- error log ---\n" + tail(errors, 4000)
+                    + "\n--- messages (tail) ---\n" + tail(messages, 4000)
+                    + "\n--- screen (tail) ---\n" + tail(screen, 2000);
+        }
+
+        private static String meaning(int rc) {
+            return switch (rc) {
+                case 0 -> "all calls succeeded";
+                case 1 -> "at least one call failed";
+                case 97 -> "exit on internal command";
+                case 99 -> "normal exit without calls processed";
+                case 253 -> "RTP validation failure";
+                case 254 -> "cannot bind the local socket";
+                case 255 -> "fatal error (scenario error action, timeout, or bad arguments)";
+                default -> "see sipp(1)";
+            };
+        }
+
+        private static String tail(String s, int max) {
+            if (s == null || s.isEmpty()) return "(empty)";
+            return s.length() <= max ? s : "..." + s.substring(s.length() - max);
+        }
+    }
+
+    /** Runs SIPp in a fresh directory under {@code parent} and waits for it (bounded). */
+    public Result run(Path parent) throws IOException, InterruptedException {
+        if (scenario == null) throw new IllegalStateException("no scenario");
+        if (!Files.isRegularFile(scenario)) throw new IllegalArgumentException("no such scenario: " + scenario);
+        Path work = Files.createTempDirectory(parent, "sipp-");
+        int localPort = freePort();
+        long secs = Math.max(1, timeout.toSeconds());
+        List<String> cmd = new ArrayList<>(List.of(
+                sippBinary(), host + ":" + port,
+                "-sf", scenario.toAbsolutePath().toString(),
+                "-t", transport,
+                "-i", LOOPBACK, "-p", Integer.toString(localPort),
+                "-s", service,
+                "-m", Integer.toString(calls),
+                "-timeout", secs + "s", "-timeout_error",
+                "-recv_timeout", Long.toString(secs * 1000),
+                "-nostdin",
+                "-trace_err", "-error_file", "errors.log",
+                "-trace_msg", "-message_file", "messages.log",
+                "-trace_screen", "-screen_file", "screen.log"));
+        cmd.addAll(extraArgs);
+        Process p = new ProcessBuilder(cmd)
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("stdout.log").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+        boolean killed = false;
+        if (!p.waitFor(secs + 10, TimeUnit.SECONDS)) {
+            killed = true;
+            p.destroy();
+            if (!p.waitFor(3, TimeUnit.SECONDS)) p.destroyForcibly().waitFor(3, TimeUnit.SECONDS);
+        }
+        int rc = p.isAlive() ? -1 : p.exitValue();
+        return new Result(rc, killed, read(work.resolve("errors.log")), read(work.resolve("messages.log")),
+                read(work.resolve("stdout.log")) + read(work.resolve("screen.log")), work, List.copyOf(cmd));
+    }
+
+    // ---------------------------------------------------------------- environment
+
+    /** {@code $SIPP} when set, else {@code sipp}. */
+    public static String sippBinary() {
+        String s = System.getenv("SIPP");
+        return s == null || s.isBlank() ? "sipp" : s;
+    }
+
+    /** True when the SIPp binary is an executable file ({@code $SIPP}, or {@code sipp} on the PATH). */
+    public static boolean installed() {
+        String bin = sippBinary();
+        if (bin.contains("/")) return Files.isExecutable(Path.of(bin));
+        String path = System.getenv("PATH");
+        if (path == null) return false;
+        for (String dir : path.split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, bin))) return true;
+        }
+        return false;
+    }
+
+    /** True when the environment variable CI is set (to anything but "false"). */
+    public static boolean underCi() {
+        String ci = System.getenv("CI");
+        return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false");
+    }
+
+    /**
+     * Skips the calling test when SIPp is not installed, except under CI, where a missing SIPp
+     * fails the test: CI must install it (Debian package {@code sip-tester}).
+     */
+    public static void assumeInstalled() {
+        if (installed()) return;
+        String msg = "SIPp (" + sippBinary() + ") is not installed; install the Debian package sip-tester"
+                + " or point $SIPP at the binary to run the SIPp wire tests";
+        if (underCi()) fail(msg + " (CI is set, so this is a failure, not a skip)");
+        Assumptions.abort(msg);
+    }
+
+    /** {@code src/test/sipp} of this checkout. */
+    public static Path scenarioDir() {
+        String base = System.getProperty("jpbx.basedir");
+        Path root = base != null ? Path.of(base) : Path.of("").toAbsolutePath();
+        return root.resolve("src/test/sipp");
+    }
+
+    /** A loopback port that is free for both UDP and TCP at the moment of the call. */
+    public static int freePort() throws IOException {
+        InetAddress lo = InetAddress.getByName(LOOPBACK);
+        IOException last = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(lo, 0))) {
+                int port = udp.getLocalPort();
+                try (ServerSocket tcp = new ServerSocket()) {
+                    tcp.setReuseAddress(false);
+                    tcp.bind(new InetSocketAddress(lo, port));
+                    return port;
+                } catch (IOException busy) {
+                    last = busy;
+                }
+            }
+        }
+        throw new IOException("no port free for both UDP and TCP on " + LOOPBACK, last);
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.exists(p) ? Files.readString(p, StandardCharsets.ISO_8859_1) : "";
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+}
