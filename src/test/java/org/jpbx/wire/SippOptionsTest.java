@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.jpbx.app.Directories;
-import org.jpbx.app.Server;
-import org.jpbx.manage.CommandRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,8 +22,7 @@ class SippOptionsTest {
     @TempDir
     static Path tmp;
 
-    static Server server;
-    static int port;
+    static TestServer server;
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -35,24 +31,7 @@ class SippOptionsTest {
             if (SippRunner.underCi()) SippRunner.assumeInstalled();
             return;
         }
-        port = SippRunner.freePort();
-        Path conf = Files.createDirectories(tmp.resolve("etc"));
-        Files.writeString(conf.resolve("pjsip.conf"), """
-                [transport-udp]
-                type=transport
-                protocol=udp
-                bind=127.0.0.1:%1$d
-
-                [transport-tcp]
-                type=transport
-                protocol=tcp
-                bind=127.0.0.1:%1$d
-                """.formatted(port));
-        Directories dirs = new Directories(conf,
-                Files.createDirectories(tmp.resolve("run")),
-                Files.createDirectories(tmp.resolve("data")),
-                Files.createDirectories(tmp.resolve("log")));
-        server = Server.start(dirs, new CommandRegistry());
+        server = TestServer.start(Files.createDirectories(tmp.resolve("etc")), "");
     }
 
     @BeforeEach
@@ -62,11 +41,11 @@ class SippOptionsTest {
 
     @AfterAll
     static void stopServer() {
-        if (server != null) server.stop(false);
+        if (server != null) server.close();
     }
 
     private static SippRunner sipp(String scenario) {
-        return SippRunner.to(SippRunner.LOOPBACK, port).scenario(scenario).calls(1);
+        return SippRunner.to(SippRunner.LOOPBACK, server.port).scenario(scenario).calls(1);
     }
 
     @Test
