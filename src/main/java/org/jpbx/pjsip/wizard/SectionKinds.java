@@ -27,6 +27,6 @@ final class SectionKinds {
             return "section " + name + " has type=" + type.value() + ", not type=wizard (the value is case-sensitive); the wizard ignores it";
         }
         return "section " + name + " has type=" + type.value() + ", not type=wizard; the wizard ignores it"
-                + " (a " + type.value() + " section belongs in pjsip.conf)";
+                + " (type=" + type.value() + " sections belong in pjsip.conf)";
     }
 }
