@@ -19,6 +19,7 @@ import org.jpbx.pjsip.config.types.EnumType;
 import org.jpbx.pjsip.config.types.GroupType;
 import org.jpbx.pjsip.config.types.HeaderMatchType;
 import org.jpbx.pjsip.config.types.HexType;
+import org.jpbx.pjsip.config.types.HostType;
 import org.jpbx.pjsip.config.types.IdentifyMatchType;
 import org.jpbx.pjsip.config.types.IntType;
 import org.jpbx.pjsip.config.types.ListType;
@@ -164,6 +165,9 @@ class ValueTypesTest {
         assertThat(shown(BindType.INSTANCE, "[::]:5061")).isEqualTo("[::]:5061");
         assertThat(shown(BindType.INSTANCE, "::1")).isEqualTo("[::1]");
         rejects(BindType.INSTANCE, "pbx.example.com", "0.0.0.0:70000", "[::1", "[::1]5060", "300.1.1.1");
+        assertThat(shown(HostType.INSTANCE, "pbx.example.com")).isEqualTo("pbx.example.com");
+        assertThat(shown(HostType.INSTANCE, "2001:db8::1")).isEqualTo("2001:db8::1");
+        rejects(HostType.INSTANCE, "not a host", "pbx..example.com", "[::1");
         assertThat(shown(UriType.LIST, "sip:a@example.com, sips:b@example.com")).isEqualTo("sip:a@example.com,sips:b@example.com");
         rejects(UriType.LIST, "http://example.com", "a@example.com", "sip:" + "a".repeat(300) + "@example.com");
     }

@@ -11,6 +11,7 @@ import org.jpbx.pjsip.config.types.DurationType;
 import org.jpbx.pjsip.config.types.EnumListType;
 import org.jpbx.pjsip.config.types.EnumType;
 import org.jpbx.pjsip.config.types.GroupType;
+import org.jpbx.pjsip.config.types.HostType;
 import org.jpbx.pjsip.config.types.SetVarType;
 import org.jpbx.pjsip.config.types.TosType;
 
@@ -69,7 +70,7 @@ public final class EndpointOptions {
             .opt("rtp_timeout_hold", SECONDS, "0", "Hang up after this long without RTP while on hold (s, 0 = off)")
             .opt("rtp_port_start", PORT, "0", "Start of a per-endpoint RTP port range (0 = rtp.conf)")
             .opt("rtp_port_end", PORT, "0", "End of the per-endpoint RTP port range")
-            .opt("media_address", STRING, "", "Address put into SDP")
+            .opt("media_address", HostType.INSTANCE, "", "Address put into SDP")
             .opt("bind_rtp_to_media_address", BOOL, "no", "Bind RTP to media_address")
             .opt("media_use_received_transport", BOOL, "no", "Answer with the media transport the offer used")
             .opt("use_avpf", BOOL, "no", "Use and require AVPF profiles")

@@ -8,6 +8,7 @@ import org.jpbx.pjsip.config.types.BindType;
 import org.jpbx.pjsip.config.types.CipherListType;
 import org.jpbx.pjsip.config.types.DurationType;
 import org.jpbx.pjsip.config.types.EnumType;
+import org.jpbx.pjsip.config.types.HostType;
 import org.jpbx.pjsip.config.types.IntType;
 import org.jpbx.pjsip.config.types.ObsoleteOneType;
 import org.jpbx.pjsip.config.types.TosType;
@@ -33,10 +34,10 @@ public final class TransportOptions {
             .opt("require_client_cert", YESNO, "no", "TLS server: demand a client certificate")
             .opt("allow_wildcard_certs", YESNO, "no", "TLS client: accept a leading *. wildcard in the server certificate")
             .opt("domain", STRING, null, "Domain the username and anonymous identifiers try for requests on this transport")
-            .opt("external_signaling_address", STRING, null, "Public address written into Via and Contact outside local_net")
+            .opt("external_signaling_address", HostType.INSTANCE, null, "Public address written into Via and Contact outside local_net")
             .opt("external_signaling_port", PORT, "0", "Public port for external_signaling_address (0 = the bound port)")
-            .opt("external_signaling_hostname", STRING, null, "Literal host name written into Via and Contact outside local_net")
-            .opt("external_media_address", STRING, null, "Public address written into SDP outside local_net")
+            .opt("external_signaling_hostname", HostType.INSTANCE, null, "Literal host name written into Via and Contact outside local_net")
+            .opt("external_media_address", HostType.INSTANCE, null, "Public address written into SDP outside local_net")
             .many("local_net", AclType.NETWORKS, null, "Networks considered local")
             .opt("tos", TosType.DROP_LOW_BITS, "0", "IP TOS of signalling")
             .opt("cos", UINT, "0", "802.1p priority of signalling")
