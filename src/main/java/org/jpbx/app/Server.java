@@ -17,6 +17,7 @@ import org.jpbx.sip.transaction.Lane;
 import org.jpbx.sip.transaction.Lanes;
 import org.jpbx.sip.transaction.TimerSettings;
 import org.jpbx.sip.transaction.TransactionLayer;
+import org.jpbx.sip.transport.NettyRuntime;
 import org.jpbx.sip.transport.SipTrace;
 import org.jpbx.sip.transport.TransportLayer;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ public final class Server implements AutoCloseable {
     private volatile Instant lastReload = started;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final NettyRuntime io;
     private final Lanes lanes;
     private final SipStack stack;
     private final TransportLayer transports;
@@ -55,7 +57,8 @@ public final class Server implements AutoCloseable {
             LOG.warn("No transports configured in {}: jpbx will not receive any SIP traffic", dirs.configDir().resolve("pjsip.conf"));
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        this.lanes = new Lanes(Math.max(2, cores));
+        this.io = new NettyRuntime(Math.max(2, cores));
+        this.lanes = Lanes.onEventLoops(io.group());
         Lane[] laneArray = new Lane[lanes.size()];
         for (int i = 0; i < laneArray.length; i++) laneArray[i] = lanes.lane(i);
         TimerSettings timers = TimerSettings.of(settings.timerT1(), settings.timerB());
@@ -67,17 +70,17 @@ public final class Server implements AutoCloseable {
         this.stack = new SipStack(sender -> new TransactionLayer(laneArray, sender, timers), "jpbx " + Version.current());
         stack.transactions().setUser(distributor);
         SipTrace trace = new SipTrace();
-        this.transports = new TransportLayer(settings.transports(), stack, trace, settings.disableTcpSwitch(), Math.max(1, cores));
+        this.transports = new TransportLayer(settings.transports(), stack, trace, settings.disableTcpSwitch(), io);
         stack.setTransport(transports);
         try {
             transports.start();
         } catch (Exception e) {
-            lanes.close();
+            io.close();
             throw e;
         }
         PjsipLoggerCommands.register(commands, trace);
         LOG.info("jpbx {} started with {} ({} lanes, {} I/O)", Version.current(), dirs.configDir(), lanes.size(),
-                transports.usesEpoll() ? "epoll" : "NIO");
+                io.usesEpoll() ? "epoll" : "NIO");
     }
 
     /** Loads the configuration in {@code dirs}, binds the transports and registers this server's CLI commands. */
@@ -108,6 +111,7 @@ public final class Server implements AutoCloseable {
             }
             transports.close();
             lanes.close();
+            io.close();
             LOG.info("jpbx stopped");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

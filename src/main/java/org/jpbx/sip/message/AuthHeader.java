@@ -15,7 +15,10 @@ public final class AuthHeader {
     }
 
     public static AuthHeader parse(String value) {
-        Scanner sc = new Scanner(value, "authentication header");
+        return parse(Scanner.of(value, "authentication header"));
+    }
+
+    static AuthHeader parse(Scanner sc) {
         sc.skipWs();
         String scheme = sc.token();
         Parameters params = new Parameters();
@@ -40,6 +43,7 @@ public final class AuthHeader {
     public String param(String name) {
         String v = params.get(name);
         if (v == null || !v.startsWith("\"")) return v;
+        if (v.indexOf('\\') < 0) return v.substring(1, v.length() - 1);
         StringBuilder sb = new StringBuilder(v.length());
         for (int i = 1; i < v.length() - 1; i++) {
             char c = v.charAt(i);

@@ -10,19 +10,30 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Header {
     final String name;
+    /** The name is one of HeaderName's shared constants, so identity decides equality. */
+    private final boolean known;
     private byte[] buf;
     private int start, end;
     private String value;
 
-    Header(String name, byte[] buf, int start, int end) {
+    /** A folded value, already unfolded into a String by the parser. */
+    Header(String name, boolean known, String value) {
         this.name = name;
+        this.known = known;
+        this.value = value;
+    }
+
+    Header(String name, boolean known, byte[] buf, int start, int end) {
+        this.name = name;
+        this.known = known;
         this.buf = buf;
         this.start = start;
         this.end = end;
     }
 
     public Header(String name, String value) {
-        this.name = name;
+        this.name = HeaderName.canonical(name);
+        this.known = HeaderName.isKnown(this.name);
         this.value = value;
     }
 
@@ -33,9 +44,19 @@ public final class Header {
         if (v == null) {
             v = new String(buf, start, end - start, StandardCharsets.ISO_8859_1);
             value = v;
-            buf = null;
         }
         return v;
+    }
+
+    /** A scanner over the value's bytes, without making a String of it when it came off the wire. */
+    Scanner scanner(String what) {
+        return buf != null ? new Scanner(buf, start, end, what) : Scanner.of(value, what);
+    }
+
+    /** True when the value is exactly {@code *} (a wildcard Contact). */
+    boolean isStar() {
+        if (buf != null) return end - start == 1 && buf[start] == '*';
+        return value.strip().equals("*");
     }
 
     /** Writes the value's bytes without making a String when it was never read. */
@@ -49,8 +70,11 @@ public final class Header {
         buf = null;
     }
 
+    /** Value length without making a String. */
+    int length() { return buf != null ? end - start : value.length(); }
+
     boolean is(String canonicalName) {
-        return name == canonicalName || name.equalsIgnoreCase(canonicalName);
+        return name == canonicalName || (!known && name.equalsIgnoreCase(canonicalName));
     }
 
     @Override

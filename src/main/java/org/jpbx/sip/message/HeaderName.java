@@ -102,6 +102,7 @@ public final class HeaderName {
     // Open-addressing table over a case-insensitive hash of the name's bytes.
     private static final int TABLE_SIZE = 256;
     private static final String[] TABLE = new String[TABLE_SIZE];
+    private static final byte[][] TABLE_BYTES = new byte[TABLE_SIZE][];
 
     /** Exact spellings callers use (the constants, lower case, compact letters) to canonical, so lookups by name allocate nothing. */
     private static final java.util.Map<String, String> EXACT = new java.util.HashMap<>();
@@ -111,6 +112,7 @@ public final class HeaderName {
             int h = hash(name) & (TABLE_SIZE - 1);
             while (TABLE[h] != null) h = (h + 1) & (TABLE_SIZE - 1);
             TABLE[h] = name;
+            TABLE_BYTES[h] = name.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
             EXACT.put(name, name);
             EXACT.put(name.toLowerCase(java.util.Locale.ROOT), name);
         }
@@ -144,10 +146,18 @@ public final class HeaderName {
             return c >= 'a' && c <= 'z' ? COMPACT[c - 'a'] : null;
         }
         int h = hash(b, from, to) & (TABLE_SIZE - 1);
-        for (String cand; (cand = TABLE[h]) != null; h = (h + 1) & (TABLE_SIZE - 1)) {
-            if (cand.length() == len && equalsIgnoreCase(cand, b, from)) return cand;
+        for (byte[] cand; (cand = TABLE_BYTES[h]) != null; h = (h + 1) & (TABLE_SIZE - 1)) {
+            // the canonical spelling is by far the most common: an exact (vectorised) compare first
+            if (cand.length == len && (Bytes.equalsAt(cand, b, from) || equalsIgnoreCase(TABLE[h], b, from))) {
+                return TABLE[h];
+            }
         }
         return null;
+    }
+
+    /** True when {@code name} is one of the shared canonical constants (an identity check). */
+    static boolean isKnown(String name) {
+        return EXACT.get(name) == name;
     }
 
     /** The canonical spelling of a name given as text (full or compact form), or the text itself. */

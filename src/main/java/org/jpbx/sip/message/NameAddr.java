@@ -28,16 +28,22 @@ public final class NameAddr {
 
     /** Parses a single name-addr / addr-spec value with its parameters (From, To). */
     public static NameAddr parse(String value, String what) {
-        Scanner sc = new Scanner(value, what);
+        return parseSingle(Scanner.of(value, what));
+    }
+
+    /** Parses a comma-separated list of name-addr values (Contact, Route, Record-Route). */
+    public static List<NameAddr> parseList(String value, String what) {
+        return parseList(Scanner.of(value, what));
+    }
+
+    static NameAddr parseSingle(Scanner sc) {
         NameAddr na = parse(sc);
         sc.expectEnd();
         return na;
     }
 
-    /** Parses a comma-separated list of name-addr values (Contact, Route, Record-Route). */
-    public static List<NameAddr> parseList(String value, String what) {
+    static List<NameAddr> parseList(Scanner sc) {
         List<NameAddr> out = new ArrayList<>(2);
-        Scanner sc = new Scanner(value, what);
         do {
             sc.skipWs();
             out.add(parse(sc));
@@ -58,10 +64,11 @@ public final class NameAddr {
             // A token display name: tokens separated by LWS, then '<'. Without '<' it is an addr-spec.
             int save = sc.pos;
             int i = sc.pos;
-            while (i < sc.end && (Chars.isToken(sc.s.charAt(i)) || Chars.isWs(sc.s.charAt(i)))) i++;
-            if (i < sc.end && sc.s.charAt(i) == '<') {
-                String d = sc.s.substring(save, i).strip();
-                display = d.isEmpty() ? null : d;
+            while (i < sc.end && (Chars.isToken(sc.at(i)) || Chars.isWs(sc.at(i)))) i++;
+            if (i < sc.end && sc.b[i] == '<') {
+                int ds = save, de = i;
+                while (de > ds && Chars.isWs(sc.at(de - 1))) de--;
+                display = de > ds ? sc.str(ds, de) : null;
                 sc.pos = i;
             } else {
                 sc.pos = save;
@@ -71,12 +78,12 @@ public final class NameAddr {
         boolean angled;
         if (sc.peekIs('<')) {
             sc.pos++;
-            int close = sc.s.indexOf('>', sc.pos);
-            if (close < 0 || close >= sc.end) throw sc.error("missing '>'");
-            if (close == sc.pos || Chars.isWs(sc.s.charAt(sc.pos)) || Chars.isWs(sc.s.charAt(close - 1))) {
+            int close = sc.indexOf('>', sc.pos);
+            if (close < 0) throw sc.error("missing '>'");
+            if (close == sc.pos || Chars.isWs(sc.at(sc.pos)) || Chars.isWs(sc.at(close - 1))) {
                 throw sc.error("whitespace or nothing inside '<>'");
             }
-            uri = Uri.parse(sc.s, sc.pos, close);
+            uri = Uri.parse(sc.b, sc.pos, close);
             sc.pos = close + 1;
             angled = true;
         } else {
@@ -84,16 +91,16 @@ public final class NameAddr {
             // first ';' after its user part; what follows are header parameters.
             int start = sc.pos;
             int fieldEnd = start;
-            while (fieldEnd < sc.end && sc.s.charAt(fieldEnd) != ',' && !Chars.isWs(sc.s.charAt(fieldEnd))) fieldEnd++;
-            int at = sc.s.lastIndexOf('@', fieldEnd - 1);
-            int searchFrom = at >= start ? at : start;
-            int uriEnd = searchFrom;
-            while (uriEnd < fieldEnd && sc.s.charAt(uriEnd) != ';') uriEnd++;
+            while (fieldEnd < sc.end && sc.b[fieldEnd] != ',' && !Chars.isWs(sc.at(fieldEnd))) fieldEnd++;
+            int at = -1;
+            for (int k = fieldEnd - 1; k >= start; k--) if (sc.b[k] == '@') { at = k; break; }
+            int uriEnd = at >= 0 ? at : start;
+            while (uriEnd < fieldEnd && sc.b[uriEnd] != ';') uriEnd++;
             if (uriEnd == start) throw sc.error("expected a URI");
             for (int k = start; k < uriEnd; k++) {
-                if (sc.s.charAt(k) == '?') throw sc.error("a URI with headers must be enclosed in '<>'");
+                if (sc.b[k] == '?') throw sc.error("a URI with headers must be enclosed in '<>'");
             }
-            uri = Uri.parse(sc.s, start, uriEnd);
+            uri = Uri.parse(sc.b, start, uriEnd);
             sc.pos = uriEnd;
             angled = false;
         }

@@ -9,8 +9,10 @@ import java.util.Locale;
  * Values are kept as received (still %-escaped or quoted), so writing them back is lossless.
  */
 public final class Parameters {
-    private String[] names;
-    private String[] values;
+    /** Shared empty list for URIs without parameters; {@link #add} on it is refused. */
+    static final Parameters EMPTY = new Parameters(0);
+    // name i at 2i, its value at 2i+1: one array per parameter list
+    private String[] nv;
     private int size;
 
     public Parameters() {
@@ -18,18 +20,18 @@ public final class Parameters {
     }
 
     private Parameters(int capacity) {
-        names = new String[capacity];
-        values = new String[capacity];
+        nv = new String[capacity * 2];
     }
 
     public int size() { return size; }
     public boolean isEmpty() { return size == 0; }
-    public String name(int i) { return names[i]; }
-    public String value(int i) { return values[i]; }
+    public String name(int i) { return nv[2 * i]; }
+    public String value(int i) { return nv[2 * i + 1]; }
 
     public int indexOf(String name) {
         for (int i = 0; i < size; i++) {
-            if (names[i].equalsIgnoreCase(name)) return i;
+            String n = nv[2 * i];
+            if (n == name || n.equalsIgnoreCase(name)) return i;
         }
         return -1;
     }
@@ -39,44 +41,42 @@ public final class Parameters {
     /** The value of the named parameter, null when absent or valueless. */
     public String get(String name) {
         int i = indexOf(name);
-        return i < 0 ? null : values[i];
+        return i < 0 ? null : nv[2 * i + 1];
     }
 
     /** Adds a parameter at the end (no check for duplicates: the wire may carry them). */
     public Parameters add(String name, String value) {
-        if (size == names.length) {
-            names = Arrays.copyOf(names, size * 2 + 1);
-            values = Arrays.copyOf(values, size * 2 + 1);
-        }
-        names[size] = name;
-        values[size] = value;
+        if (this == EMPTY) throw new UnsupportedOperationException("shared empty parameters; copy() first");
+        if (2 * size == nv.length) nv = Arrays.copyOf(nv, nv.length * 2 + 4);
+        nv[2 * size] = name;
+        nv[2 * size + 1] = value;
         size++;
         return this;
     }
 
     /** Replaces the value of the named parameter, or adds it when absent. */
     public Parameters set(String name, String value) {
+        if (this == EMPTY) throw new UnsupportedOperationException("shared empty parameters; copy() first");
         int i = indexOf(name);
         if (i < 0) return add(name, value);
-        values[i] = value;
+        nv[2 * i + 1] = value;
         return this;
     }
 
     public boolean remove(String name) {
         int i = indexOf(name);
         if (i < 0) return false;
-        System.arraycopy(names, i + 1, names, i, size - i - 1);
-        System.arraycopy(values, i + 1, values, i, size - i - 1);
+        if (this == EMPTY) throw new UnsupportedOperationException("shared empty parameters");
+        System.arraycopy(nv, 2 * i + 2, nv, 2 * i, 2 * (size - i - 1));
         size--;
-        names[size] = null;
-        values[size] = null;
+        nv[2 * size] = null;
+        nv[2 * size + 1] = null;
         return true;
     }
 
     public Parameters copy() {
         Parameters p = new Parameters(Math.max(2, size));
-        System.arraycopy(names, 0, p.names, 0, size);
-        System.arraycopy(values, 0, p.values, 0, size);
+        System.arraycopy(nv, 0, p.nv, 0, 2 * size);
         p.size = size;
         return p;
     }
@@ -84,8 +84,8 @@ public final class Parameters {
     /** Appends {@code ;name[=value]} for every parameter. */
     public void appendTo(StringBuilder sb) {
         for (int i = 0; i < size; i++) {
-            sb.append(';').append(names[i]);
-            if (values[i] != null) sb.append('=').append(values[i]);
+            sb.append(';').append(nv[2 * i]);
+            if (nv[2 * i + 1] != null) sb.append('=').append(nv[2 * i + 1]);
         }
     }
 
@@ -100,8 +100,9 @@ public final class Parameters {
     public boolean equals(Object o) {
         if (!(o instanceof Parameters p) || p.size != size) return false;
         for (int i = 0; i < size; i++) {
-            if (!names[i].equalsIgnoreCase(p.names[i])) return false;
-            if (values[i] == null ? p.values[i] != null : !values[i].equals(p.values[i])) return false;
+            if (!name(i).equalsIgnoreCase(p.name(i))) return false;
+            String a = value(i), b = p.value(i);
+            if (a == null ? b != null : !a.equals(b)) return false;
         }
         return true;
     }
@@ -109,7 +110,7 @@ public final class Parameters {
     @Override
     public int hashCode() {
         int h = size;
-        for (int i = 0; i < size; i++) h = h * 31 + names[i].toLowerCase(Locale.ROOT).hashCode();
+        for (int i = 0; i < size; i++) h = h * 31 + name(i).toLowerCase(Locale.ROOT).hashCode();
         return h;
     }
 }

@@ -1,42 +1,56 @@
 package org.jpbx.sip.message;
 
+import java.nio.charset.StandardCharsets;
+
 /**
- * A cursor over one header value. Header values are kept as ISO-8859-1 strings (one char per
- * byte), so a scanner sees the bytes exactly as they came off the wire, NULs and UTF-8 included.
- * Folded lines have already been turned into single spaces by the parser.
+ * A cursor over the bytes of one header value, straight from the received buffer: typed headers
+ * are parsed without first making a String of the whole value. Bytes are read as ISO-8859-1
+ * (one char per byte), so NULs and UTF-8 pass through unchanged. Folded lines have already been
+ * turned into single spaces by the parser.
  */
 final class Scanner {
-    final String s;
+    final byte[] b;
     int pos;
     final int end;
     private final String what;
 
-    Scanner(String s, String what) {
-        this(s, 0, s.length(), what);
-    }
-
-    Scanner(String s, int from, int to, String what) {
-        this.s = s;
+    Scanner(byte[] b, int from, int to, String what) {
+        this.b = b;
         this.pos = from;
         this.end = to;
         this.what = what;
     }
 
+    static Scanner of(String s, String what) {
+        byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
+        return new Scanner(bytes, 0, bytes.length, what);
+    }
+
+    char at(int i) { return (char) (b[i] & 0xff); }
+
+    String str(int from, int to) { return new String(b, from, to - from, StandardCharsets.ISO_8859_1); }
+
     boolean atEnd() { return pos >= end; }
 
-    char peek() { return pos < end ? s.charAt(pos) : '\0'; }
+    char peek() { return pos < end ? at(pos) : '\0'; }
 
-    boolean peekIs(char c) { return pos < end && s.charAt(pos) == c; }
+    boolean peekIs(char c) { return pos < end && b[pos] == (byte) c; }
+
+    /** First index of {@code c} in [from, end), or -1. */
+    int indexOf(char c, int from) {
+        for (int i = from; i < end; i++) if (b[i] == (byte) c) return i;
+        return -1;
+    }
 
     void skipWs() {
-        while (pos < end && Chars.isWs(s.charAt(pos))) pos++;
+        while (pos < end && (b[pos] == ' ' || b[pos] == '\t')) pos++;
     }
 
     /** Consumes {@code c} with optional whitespace around it (RFC 3261 SEMI, COMMA, EQUAL, SLASH...). */
     boolean skipSeparator(char c) {
         int save = pos;
         skipWs();
-        if (pos < end && s.charAt(pos) == c) {
+        if (pos < end && b[pos] == (byte) c) {
             pos++;
             skipWs();
             return true;
@@ -46,15 +60,22 @@ final class Scanner {
     }
 
     void expect(char c) {
-        if (pos >= end || s.charAt(pos) != c) throw error("expected '" + c + "'");
+        if (pos >= end || b[pos] != (byte) c) throw error("expected '" + c + "'");
         pos++;
     }
 
     String token() {
         int start = pos;
-        while (pos < end && Chars.isToken(s.charAt(pos))) pos++;
+        int h = 0;
+        while (pos < end) {
+            int c = b[pos] & 0xff;
+            if (!Chars.isToken((char) c)) break;
+            h = h * 31 + c;
+            pos++;
+        }
         if (pos == start) throw error("expected a token");
-        return s.substring(start, pos);
+        String common = pos - start <= 16 ? Tokens.lookup(b, start, pos, h) : null;
+        return common != null ? common : str(start, pos);
     }
 
     /** A quoted-string, returned with its quotes (as it must be written back). */
@@ -62,13 +83,13 @@ final class Scanner {
         int start = pos;
         expect('"');
         while (pos < end) {
-            char c = s.charAt(pos);
+            byte c = b[pos];
             if (c == '\\') {
                 if (pos + 1 >= end) break;
                 pos += 2;
             } else if (c == '"') {
                 pos++;
-                return s.substring(start, pos);
+                return str(start, pos);
             } else {
                 pos++;
             }
@@ -81,10 +102,10 @@ final class Scanner {
         if (peekIs('"')) return quotedString();
         if (peekIs('[')) {
             int start = pos;
-            int close = s.indexOf(']', pos);
-            if (close < 0 || close >= end) throw error("unterminated IPv6 reference");
+            int close = indexOf(']', pos);
+            if (close < 0) throw error("unterminated IPv6 reference");
             pos = close + 1;
-            return s.substring(start, pos);
+            return str(start, pos);
         }
         return token();
     }
@@ -103,8 +124,8 @@ final class Scanner {
     long number(long max, String name) {
         int start = pos;
         long v = 0;
-        while (pos < end && Chars.isDigit(s.charAt(pos))) {
-            v = v * 10 + (s.charAt(pos) - '0');
+        while (pos < end && b[pos] >= '0' && b[pos] <= '9') {
+            v = v * 10 + (b[pos] - '0');
             if (v > max) throw error(name + " is out of range");
             pos++;
         }
@@ -114,7 +135,7 @@ final class Scanner {
 
     void expectEnd() {
         skipWs();
-        if (pos < end) throw error("unexpected '" + printable(s.charAt(pos)) + "'");
+        if (pos < end) throw error("unexpected '" + printable(at(pos)) + "'");
     }
 
     SipParseException error(String detail) {

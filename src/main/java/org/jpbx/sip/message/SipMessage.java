@@ -27,6 +27,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     private String callId;
     private CSeq cseq;
     private List<NameAddr> contacts;
+    private AuthHeader authorization;
 
     protected SipMessage(int expectedHeaders) {
         headers = new ArrayList<>(expectedHeaders);
@@ -45,10 +46,14 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     /** The first value of the named header (full or compact name), or null. */
     public String header(String name) {
-        String canonical = canonicalize(name);
+        Header h = first(canonicalize(name));
+        return h == null ? null : h.value();
+    }
+
+    private Header first(String canonical) {
         for (int i = 0, n = headers.size(); i < n; i++) {
             Header h = headers.get(i);
-            if (h.is(canonical)) return h.value();
+            if (h.is(canonical)) return h;
         }
         return null;
     }
@@ -71,7 +76,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     public boolean hasHeader(String name) { return header(name) != null; }
 
     public SipMessage addHeader(String name, String value) {
-        headers.add(new Header(canonicalize(name), value));
+        headers.add(new Header(name, value));
         clearCaches();
         return this;
     }
@@ -132,6 +137,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         callId = null;
         cseq = null;
         contacts = null;
+        authorization = null;
     }
 
     // ---------------------------------------------------------------- typed access
@@ -141,7 +147,10 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         List<Via> v = vias;
         if (v == null) {
             v = new ArrayList<>(2);
-            for (Header h : headers) if (h.is(HeaderName.VIA)) Via.parseList(h.value(), v);
+            for (int i = 0, n = headers.size(); i < n; i++) {
+                Header h = headers.get(i);
+                if (h.is(HeaderName.VIA)) Via.parseList(h.scanner("Via header"), v);
+            }
             vias = v;
         }
         return v;
@@ -154,16 +163,16 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     public NameAddr from() {
         if (from == null) {
-            String v = header(HeaderName.FROM);
-            if (v != null) from = NameAddr.parse(v, "From header");
+            Header h = first(HeaderName.FROM);
+            if (h != null) from = NameAddr.parseSingle(h.scanner("From header"));
         }
         return from;
     }
 
     public NameAddr to() {
         if (to == null) {
-            String v = header(HeaderName.TO);
-            if (v != null) to = NameAddr.parse(v, "To header");
+            Header h = first(HeaderName.TO);
+            if (h != null) to = NameAddr.parseSingle(h.scanner("To header"));
         }
         return to;
     }
@@ -180,25 +189,25 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     public String callId() {
         if (callId == null) {
-            String v = header(HeaderName.CALL_ID);
-            if (v != null) callId = v.strip();
+            Header h = first(HeaderName.CALL_ID);
+            if (h != null) callId = h.value();
         }
         return callId;
     }
 
     public CSeq cseq() {
         if (cseq == null) {
-            String v = header(HeaderName.CSEQ);
-            if (v != null) cseq = CSeq.parse(v);
+            Header h = first(HeaderName.CSEQ);
+            if (h != null) cseq = CSeq.parse(h.scanner("CSeq header"));
         }
         return cseq;
     }
 
     /** Max-Forwards, or -1 when absent. Values above 255 are kept; jpbx never forwards on them. */
     public int maxForwards() {
-        String v = header(HeaderName.MAX_FORWARDS);
-        if (v == null) return -1;
-        Scanner sc = new Scanner(v, "Max-Forwards header");
+        Header h = first(HeaderName.MAX_FORWARDS);
+        if (h == null) return -1;
+        Scanner sc = h.scanner("Max-Forwards header");
         sc.skipWs();
         long n = sc.number(Integer.MAX_VALUE, "Max-Forwards");
         sc.expectEnd();
@@ -210,8 +219,9 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         List<NameAddr> c = contacts;
         if (c == null) {
             c = new ArrayList<>(1);
-            for (Header h : headers) {
-                if (h.is(HeaderName.CONTACT) && !isStar(h.value())) c.addAll(NameAddr.parseList(h.value(), "Contact header"));
+            for (int i = 0, n = headers.size(); i < n; i++) {
+                Header h = headers.get(i);
+                if (h.is(HeaderName.CONTACT) && !h.isStar()) c.addAll(NameAddr.parseList(h.scanner("Contact header")));
             }
             contacts = c;
         }
@@ -220,11 +230,9 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     /** True when a Contact header is the wildcard {@code *} (REGISTER removal of all bindings). */
     public boolean hasWildcardContact() {
-        for (Header h : headers) if (h.is(HeaderName.CONTACT) && isStar(h.value())) return true;
+        for (Header h : headers) if (h.is(HeaderName.CONTACT) && h.isStar()) return true;
         return false;
     }
-
-    private static boolean isStar(String v) { return v.strip().equals("*"); }
 
     /** The Expires header in seconds, -1 when absent; absurdly large values are capped at 2^32-1. */
     public long expires() {
@@ -268,9 +276,13 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         return (semi < 0 ? v : v.substring(0, semi)).strip().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** The first Authorization header, parsed (and cached). */
     public AuthHeader authorization() {
-        String v = header(HeaderName.AUTHORIZATION);
-        return v == null ? null : AuthHeader.parse(v);
+        if (authorization == null) {
+            Header h = first(HeaderName.AUTHORIZATION);
+            if (h != null) authorization = AuthHeader.parse(h.scanner("Authorization header"));
+        }
+        return authorization;
     }
 
     // ---------------------------------------------------------------- body

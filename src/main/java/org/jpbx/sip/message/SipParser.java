@@ -77,16 +77,17 @@ public final class SipParser {
                 continue;
             }
             String name = HeaderName.lookup(b, i, nameEnd);
-            if (name == null) name = latin1(b, i, nameEnd);
+            boolean known = name != null;
+            if (!known) name = latin1(b, i, nameEnd);
             int vs = colon + 1;
             while (vs < fieldEnd && (b[vs] == ' ' || b[vs] == '\t' || b[vs] == '\r' || b[vs] == '\n')) vs++;
             int ve = fieldEnd;
             while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) ve--;
             Header h;
             if (folded) {
-                h = new Header(name, unfold(b, vs, ve));
+                h = new Header(name, known, unfold(b, vs, ve));
             } else {
-                h = new Header(name, b, vs, ve);
+                h = new Header(name, known, b, vs, ve);
             }
             msg.headers.add(h);
             if (name == HeaderName.CONTENT_LENGTH) {
@@ -139,12 +140,13 @@ public final class SipParser {
             r.invalidReason = "Malformed request line: missing Request-URI or version";
             return r;
         }
-        String version = latin1(b, sp2 + 1, to);
+        String version = (to - sp2 - 1 == 7 && b[sp2 + 1] == 'S' && b[sp2 + 2] == 'I' && b[sp2 + 3] == 'P' && b[sp2 + 4] == '/'
+                && b[sp2 + 5] == '2' && b[sp2 + 6] == '.' && b[sp2 + 7] == '0') ? "SIP/2.0" : latin1(b, sp2 + 1, to);
         SipRequest r;
         Uri uri = null;
         String uriError = null;
         try {
-            uri = Uri.parse(latin1(b, sp1 + 1, sp2));
+            uri = Uri.parse(b, sp1 + 1, sp2);
             if (uri instanceof SipUri su && su.headers() != null) {
                 uriError = "Malformed Request-URI: headers are not allowed in a Request-URI (RFC 3261 §19.1.5)";
             }
@@ -185,15 +187,25 @@ public final class SipParser {
     private static void validate(SipMessage m) {
         if (m.invalidReason != null) return;
         try {
-            if (m.headerCount(HeaderName.VIA) == 0) throw new SipParseException("Missing Via header");
+            int via = 0, callId = 0, from = 0, to = 0, cseq = 0, maxForwards = 0;
+            for (int i = 0, n = m.headers.size(); i < n; i++) {
+                String name = m.headers.get(i).name;
+                if (name == HeaderName.VIA) via++;
+                else if (name == HeaderName.CALL_ID) callId++;
+                else if (name == HeaderName.FROM) from++;
+                else if (name == HeaderName.TO) to++;
+                else if (name == HeaderName.CSEQ) cseq++;
+                else if (name == HeaderName.MAX_FORWARDS) maxForwards++;
+            }
+            if (via == 0) throw new SipParseException("Missing Via header");
+            single(callId, HeaderName.CALL_ID);
+            single(from, HeaderName.FROM);
+            single(to, HeaderName.TO);
+            single(cseq, HeaderName.CSEQ);
+            if (maxForwards > 1) throw new SipParseException("More than one Max-Forwards header");
             if (m.vias().isEmpty()) throw new SipParseException("Missing Via header");
-            single(m, HeaderName.CALL_ID);
-            single(m, HeaderName.FROM);
-            single(m, HeaderName.TO);
-            single(m, HeaderName.CSEQ);
-            if (m.headerCount(HeaderName.MAX_FORWARDS) > 1) throw new SipParseException("More than one Max-Forwards header");
-            String callId = m.callId();
-            if (callId.isEmpty() || containsWhitespace(callId)) throw new SipParseException("Malformed Call-ID header");
+            String id = m.callId();
+            if (id.isEmpty() || containsWhitespace(id)) throw new SipParseException("Malformed Call-ID header");
             m.from();
             m.to();
             m.cseq();
@@ -206,8 +218,7 @@ public final class SipParser {
         }
     }
 
-    private static void single(SipMessage m, String name) {
-        int n = m.headerCount(name);
+    private static void single(int n, String name) {
         if (n == 0) throw new SipParseException("Missing " + name + " header");
         if (n > 1) throw new SipParseException("More than one " + name + " header");
     }
@@ -261,8 +272,7 @@ public final class SipParser {
     }
 
     static int indexOfLf(byte[] b, int from, int to) {
-        for (int k = from; k < to; k++) if (b[k] == '\n') return k;
-        return -1;
+        return Bytes.indexOfLf(b, from, to);
     }
 
     private static int indexOf(byte[] b, byte c, int from, int to) {

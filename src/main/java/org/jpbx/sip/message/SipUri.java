@@ -25,7 +25,7 @@ public final class SipUri implements Uri {
         this.password = password;
         this.host = host;
         this.port = port;
-        this.params = params == null ? new Parameters() : params;
+        this.params = params == null ? Parameters.EMPTY : params;
         this.headers = headers;
     }
 
@@ -39,7 +39,8 @@ public final class SipUri implements Uri {
         throw new SipParseException("Malformed URI: not a sip or sips URI: " + text);
     }
 
-    static SipUri parse(String s, int from, int to, int colon) {
+    /** Parses bytes [from, to) whose scheme ("sip"/"sips") ends at {@code colon}. */
+    static SipUri parse(byte[] s, int from, int to, int colon) {
         boolean secure = colon - from == 4;
         int i = colon + 1;
         String user = null, password = null;
@@ -47,105 +48,107 @@ public final class SipUri implements Uri {
         // user part, but never in host, parameters or headers.
         int at = -1;
         for (int k = to - 1; k >= i; k--) {
-            if (s.charAt(k) == '@') { at = k; break; }
+            if (s[k] == '@') { at = k; break; }
         }
         if (at >= 0) {
             int pw = -1;
             for (int k = i; k < at; k++) {
-                char c = s.charAt(k);
-                if (c == ':') { pw = k; break; }
+                if (s[k] == ':') { pw = k; break; }
             }
             int userEnd = pw >= 0 ? pw : at;
             checkChars(s, i, userEnd, Chars.UNRESERVED | Chars.USER, "user part");
-            if (userEnd == i) throw new SipParseException("Malformed URI: empty user part in '" + s.substring(from, to) + "'");
-            user = s.substring(i, userEnd);
+            if (userEnd == i) throw new SipParseException("Malformed URI: empty user part in '" + Uri.text(s, from, to) + "'");
+            user = Uri.text(s, i, userEnd);
             if (pw >= 0) {
                 checkChars(s, pw + 1, at, Chars.UNRESERVED | Chars.PASSWORD, "password");
-                password = s.substring(pw + 1, at);
+                password = Uri.text(s, pw + 1, at);
             }
             i = at + 1;
         }
         // host
         int hostStart = i;
         String host;
-        if (i < to && s.charAt(i) == '[') {
-            int close = s.indexOf(']', i);
-            if (close < 0 || close >= to) throw new SipParseException("Malformed URI: unterminated IPv6 reference");
-            host = s.substring(i, close + 1);
+        if (i < to && s[i] == '[') {
+            int close = -1;
+            for (int k = i; k < to; k++) if (s[k] == ']') { close = k; break; }
+            if (close < 0) throw new SipParseException("Malformed URI: unterminated IPv6 reference");
+            host = Uri.text(s, i, close + 1);
             validateIpv6(host);
             i = close + 1;
         } else {
-            while (i < to && Chars.is(s.charAt(i), Chars.HOST)) i++;
-            host = s.substring(hostStart, i);
+            while (i < to && Chars.is((char) (s[i] & 0xff), Chars.HOST)) i++;
+            host = Uri.text(s, hostStart, i);
             validateHostname(host);
         }
         int port = -1;
-        if (i < to && s.charAt(i) == ':') {
+        if (i < to && s[i] == ':') {
             i++;
             int ps = i;
             long p = 0;
-            while (i < to && Chars.isDigit(s.charAt(i))) {
-                p = p * 10 + (s.charAt(i) - '0');
+            while (i < to && s[i] >= '0' && s[i] <= '9') {
+                p = p * 10 + (s[i] - '0');
                 if (p > 65535) throw new SipParseException("Malformed URI: port out of range");
                 i++;
             }
-            if (i == ps) throw new SipParseException("Malformed URI: empty port in '" + s.substring(from, to) + "'");
+            if (i == ps) throw new SipParseException("Malformed URI: empty port in '" + Uri.text(s, from, to) + "'");
             port = (int) p;
         }
-        Parameters params = new Parameters();
-        while (i < to && s.charAt(i) == ';') {
+        Parameters params = null;
+        while (i < to && s[i] == ';') {
             i++;
             int ns = i;
-            while (i < to && isParamChar(s.charAt(i))) i++;
-            if (i == ns) throw new SipParseException("Malformed URI: empty parameter name in '" + s.substring(from, to) + "'");
-            String name = s.substring(ns, i);
+            while (i < to && isParamChar(s[i])) i++;
+            if (i == ns) throw new SipParseException("Malformed URI: empty parameter name in '" + Uri.text(s, from, to) + "'");
+            String name = Uri.text(s, ns, i);
             String value = null;
-            if (i < to && s.charAt(i) == '=') {
+            if (i < to && s[i] == '=') {
                 i++;
                 int vs = i;
-                while (i < to && isParamChar(s.charAt(i))) i++;
-                value = s.substring(vs, i);
+                while (i < to && isParamChar(s[i])) i++;
+                value = Uri.text(s, vs, i);
             }
+            if (params == null) params = new Parameters();
             params.add(name, value);
         }
         String headers = null;
-        if (i < to && s.charAt(i) == '?') {
+        if (i < to && s[i] == '?') {
             i++;
             int hs = i;
             while (i < to) {
-                char c = s.charAt(i);
+                char c = (char) (s[i] & 0xff);
                 if (!(Chars.is(c, Chars.UNRESERVED | Chars.HNV) || c == '%' || c == '=' || c == '&')) break;
                 i++;
             }
-            headers = s.substring(hs, i);
+            headers = Uri.text(s, hs, i);
         }
         if (i != to) {
-            throw new SipParseException("Malformed URI: unexpected character '" + s.charAt(i) + "' in '" + s.substring(from, to) + "'");
+            throw new SipParseException("Malformed URI: unexpected character '" + (char) (s[i] & 0xff) + "' in '" + Uri.text(s, from, to) + "'");
         }
         return new SipUri(secure, user, password, host, port, params, headers);
     }
 
-    private static boolean isParamChar(char c) {
+    private static boolean isParamChar(byte b) {
+        char c = (char) (b & 0xff);
         return Chars.is(c, Chars.UNRESERVED | Chars.PARAM) || c == '%';
     }
 
-    private static void checkChars(String s, int from, int to, int cls, String what) {
+    private static void checkChars(byte[] s, int from, int to, int cls, String what) {
         for (int k = from; k < to; k++) {
-            char c = s.charAt(k);
+            char c = (char) (s[k] & 0xff);
             if (c == '%') {
-                if (k + 2 >= to || !Chars.isHex(s.charAt(k + 1)) || !Chars.isHex(s.charAt(k + 2))) {
+                if (k + 2 >= to || !Chars.isHex((char) (s[k + 1] & 0xff)) || !Chars.isHex((char) (s[k + 2] & 0xff))) {
                     throw new SipParseException("Malformed URI: bad escape in " + what);
                 }
                 k += 2;
             } else if (!Chars.is(c, cls)) {
-                throw new SipParseException("Malformed URI: illegal character in " + what + " '" + s.substring(from, to) + "'");
+                throw new SipParseException("Malformed URI: illegal character in " + what + " '" + Uri.text(s, from, to) + "'");
             }
         }
     }
 
     private static void validateHostname(String host) {
         if (host.isEmpty()) throw new SipParseException("Malformed URI: missing host");
-        if (host.startsWith(".") || host.startsWith("-") || host.contains("..")) {
+        if (host.charAt(0) == '.' || host.charAt(0) == '-' || host.contains("..")) {
             throw new SipParseException("Malformed URI: bad host '" + host + "'");
         }
     }

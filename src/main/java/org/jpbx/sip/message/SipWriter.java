@@ -46,15 +46,16 @@ public final class SipWriter {
         out.writeBytes(body);
     }
 
+    /** One reusable scratch buffer per thread: encoding a message then allocates only its result. */
+    private static final ThreadLocal<ByteBuf> SCRATCH = ThreadLocal.withInitial(() -> Unpooled.buffer(2048));
+
     public static byte[] toBytes(SipMessage m) {
-        ByteBuf buf = Unpooled.buffer(512 + m.body().length);
-        try {
-            write(m, buf);
-            byte[] out = new byte[buf.readableBytes()];
-            buf.readBytes(out);
-            return out;
-        } finally {
-            buf.release();
-        }
+        ByteBuf buf = SCRATCH.get();
+        buf.clear();
+        write(m, buf);
+        byte[] out = new byte[buf.readableBytes()];
+        buf.readBytes(out);
+        if (buf.capacity() > 64 * 1024) SCRATCH.remove(); // do not pin a large buffer after a big message
+        return out;
     }
 }

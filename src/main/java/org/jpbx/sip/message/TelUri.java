@@ -12,6 +12,10 @@ public final class TelUri implements Uri {
         this.params = params;
     }
 
+    static TelUri parse(String s, String scheme) {
+        return parse(s, 0, s.length(), scheme);
+    }
+
     static TelUri parse(String s, int from, int to, String scheme) {
         int semi = s.indexOf(';', from);
         int numEnd = semi < 0 || semi > to ? to : semi;

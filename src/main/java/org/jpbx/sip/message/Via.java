@@ -33,7 +33,10 @@ public final class Via {
 
     /** Parses a Via header value, which may hold several comma-separated hops. */
     public static void parseList(String value, List<Via> into) {
-        Scanner sc = new Scanner(value, "Via header");
+        parseList(Scanner.of(value, "Via header"), into);
+    }
+
+    static void parseList(Scanner sc, List<Via> into) {
         do {
             into.add(parse(sc));
         } while (sc.skipSeparator(','));
@@ -52,27 +55,39 @@ public final class Via {
         if (!sc.skipSeparator('/')) throw sc.error("expected '/' in sent-protocol");
         String version = sc.token();
         if (!sc.skipSeparator('/')) throw sc.error("expected '/' in sent-protocol");
-        String transport = sc.token().toUpperCase(java.util.Locale.ROOT);
+        String transport = upper(sc.token());
         sc.skipWs();
         if (sc.atEnd()) throw sc.error("missing sent-by");
         String host;
         if (sc.peekIs('[')) {
-            int close = sc.s.indexOf(']', sc.pos);
-            if (close < 0 || close >= sc.end) throw sc.error("unterminated IPv6 reference");
-            host = sc.s.substring(sc.pos, close + 1);
+            int close = sc.indexOf(']', sc.pos);
+            if (close < 0) throw sc.error("unterminated IPv6 reference");
+            host = sc.str(sc.pos, close + 1);
             sc.pos = close + 1;
         } else {
             int start = sc.pos;
-            while (sc.pos < sc.end && Chars.is(sc.s.charAt(sc.pos), Chars.HOST)) sc.pos++;
+            while (sc.pos < sc.end && Chars.is(sc.at(sc.pos), Chars.HOST)) sc.pos++;
             if (sc.pos == start) throw sc.error("expected a host in sent-by");
-            host = sc.s.substring(start, sc.pos);
+            host = sc.str(start, sc.pos);
         }
         int port = -1;
         if (sc.skipSeparator(':')) port = (int) sc.number(65535, "sent-by port");
         Parameters params = new Parameters();
         sc.genericParams(params);
         String protocol = "SIP".equalsIgnoreCase(name) && "2.0".equals(version) ? "SIP/2.0" : name + "/" + version;
+        // the common transports as shared constants: no per-message upper-casing
         return new Via(protocol, transport, host, port, params);
+    }
+
+    private static String upper(String t) {
+        return switch (t) {
+            case "UDP", "udp" -> "UDP";
+            case "TCP", "tcp" -> "TCP";
+            case "TLS", "tls" -> "TLS";
+            case "WS", "ws" -> "WS";
+            case "WSS", "wss" -> "WSS";
+            default -> t.toUpperCase(java.util.Locale.ROOT);
+        };
     }
 
     public String protocol() { return protocol; }

@@ -49,7 +49,7 @@ public final class SipStack implements InboundListener, MessageSender {
 
     public long rejectedMalformedCount() { return rejectedMalformed.sum(); }
 
-    /** Event loop: choose the lane and leave. */
+    /** Event loop: choose the lane and hand the message to it. */
     @Override
     public void onMessage(Inbound in) {
         received.increment();
@@ -61,7 +61,8 @@ public final class SipStack implements InboundListener, MessageSender {
         }
         int laneIndex = transactions.laneIndex(callId);
         Lane lane = transactions.lane(laneIndex);
-        lane.execute(() -> process(in, laneIndex));
+        if (lane.inLane()) process(in, laneIndex); // read on the loop that is its lane: no hop
+        else lane.execute(() -> process(in, laneIndex));
     }
 
     private void process(Inbound in, int laneIndex) {
@@ -115,9 +116,14 @@ public final class SipStack implements InboundListener, MessageSender {
     // ------------------------------------------------------------------ MessageSender
 
     @Override
-    public void sendResponse(SipResponse response, Inbound request) {
+    public byte[] sendResponse(SipResponse response, Inbound request) {
         if (serverHeader != null && !response.hasHeader(HeaderName.SERVER)) response.addHeader(HeaderName.SERVER, serverHeader);
-        transport.sendResponse(response, request);
+        return transport.sendResponse(response, request);
+    }
+
+    @Override
+    public void sendWire(byte[] wire, Flow flow) {
+        transport.sendWire(wire, flow);
     }
 
     @Override

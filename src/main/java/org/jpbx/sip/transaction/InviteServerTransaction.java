@@ -12,16 +12,17 @@ import org.jpbx.sip.transport.MessageSender;
  * Confirmed on the ACK (timer I), Terminated.
  */
 public final class InviteServerTransaction extends ServerTransaction {
-    private static final int TIMER_MAIN = 0;  // G (retransmit) or I or L
-    private static final int TIMER_END = 1;   // H, or the 200 ms Trying timer while proceeding
+    private static final int TIMER_MAIN = 0;  // G (retransmit)
+    private static final int TIMER_END = 1;   // the 200 ms Trying timer while proceeding
     static final long TRYING_DELAY_MS = 200;
 
     private long timerGInterval;
     private final Consumer<InviteServerTransaction> onAckTimeout;
 
-    InviteServerTransaction(String key, Inbound inbound, Lane lane, TimerSettings timers, MessageSender sender,
-                            Consumer<ServerTransaction> onTerminated, Consumer<InviteServerTransaction> onAckTimeout) {
-        super(key, inbound, lane, timers, sender, onTerminated, State.PROCEEDING);
+    InviteServerTransaction(String key, Inbound inbound, Lane lane, FifoTimers.PerLane endTimers, TimerSettings timers,
+                            MessageSender sender, Consumer<ServerTransaction> onTerminated,
+                            Consumer<InviteServerTransaction> onAckTimeout) {
+        super(key, inbound, lane, endTimers, timers, sender, onTerminated, State.PROCEEDING);
         this.onAckTimeout = onAckTimeout;
         setTimer(TIMER_END, this::sendTryingIfSilent, TRYING_DELAY_MS);
     }
@@ -39,14 +40,14 @@ public final class InviteServerTransaction extends ServerTransaction {
                 cancelTimer(TIMER_END);
                 if (r.isSuccess()) {
                     state = State.ACCEPTED;
-                    setTimer(TIMER_MAIN, this::terminate, timers.t1x64()); // timer L
+                    endTimers.after(timers.t1x64(), this::terminate); // timer L
                 } else {
                     state = State.COMPLETED;
                     if (!reliable()) {
                         timerGInterval = timers.t1();
                         setTimer(TIMER_MAIN, this::timerG, timerGInterval);
                     }
-                    setTimer(TIMER_END, this::timerH, timers.t1x64());
+                    endTimers.after(timers.t1x64(), this::timerH);
                 }
             }
             case ACCEPTED -> {
@@ -80,9 +81,8 @@ public final class InviteServerTransaction extends ServerTransaction {
     boolean onAck() {
         if (state == State.COMPLETED) {
             state = State.CONFIRMED;
-            cancelTimer(TIMER_END);
-            if (reliable()) terminate();
-            else setTimer(TIMER_MAIN, this::terminate, timers.t4()); // timer I
+            cancelTimer(TIMER_MAIN);
+            endTimers.after(reliable() ? 0 : timers.t4(), this::terminate); // timer I
             return true;
         }
         // Confirmed: a retransmitted ACK, absorbed. Accepted: an ACK for a 2xx belongs to the dialog.

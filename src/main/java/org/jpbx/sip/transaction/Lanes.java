@@ -9,27 +9,39 @@ import java.util.concurrent.TimeUnit;
 /**
  * The fixed set of lanes, sized to the cores. Each lane is a single-threaded executor with its
  * own task queue and timer; a Call-ID always maps to the same lane.
+ *
+ * <p>The server runs its lanes on the transports' event loops ({@link #onEventLoops}): lane work
+ * never blocks, so it can share those threads, and a message read on the loop that is also its
+ * lane is processed without a hop between threads — on a small machine the hops, not the
+ * parsing, are what costs.
  */
 public final class Lanes implements AutoCloseable {
     private final NettyLane[] lanes;
+    private final boolean owned;
 
+    /** Lanes on threads of their own. */
     public Lanes(int count) {
         lanes = new NettyLane[count];
         DefaultThreadFactory tf = new DefaultThreadFactory("sip-lane", true);
         for (int i = 0; i < count; i++) lanes[i] = new NettyLane(new DefaultEventExecutor(tf));
+        owned = true;
+    }
+
+    private Lanes(NettyLane[] lanes) {
+        this.lanes = lanes;
+        this.owned = false;
+    }
+
+    /** One lane on each event loop of {@code group}; the group's owner shuts the threads down. */
+    public static Lanes onEventLoops(io.netty.channel.EventLoopGroup group) {
+        java.util.List<NettyLane> out = new java.util.ArrayList<>();
+        for (EventExecutor e : group) out.add(new NettyLane(e));
+        return new Lanes(out.toArray(new NettyLane[0]));
     }
 
     public int size() { return lanes.length; }
 
     public Lane lane(int index) { return lanes[index]; }
-
-    /** The lane of a Call-ID (a missing Call-ID maps to lane 0). */
-    public Lane laneFor(String callId) {
-        if (callId == null) return lanes[0];
-        int h = callId.hashCode();
-        h ^= (h >>> 16);
-        return lanes[(h & 0x7fffffff) % lanes.length];
-    }
 
     /** Pending tasks over all lanes: the overload signal (Asterisk's taskprocessor high-water mark). */
     public int pendingTasks() {
@@ -40,6 +52,7 @@ public final class Lanes implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!owned) return;
         for (NettyLane l : lanes) l.executor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         for (NettyLane l : lanes) l.executor.terminationFuture().awaitUninterruptibly(2000);
     }

@@ -9,11 +9,9 @@ import org.jpbx.sip.transport.MessageSender;
  * RFC 3261 §17.2.2, Figure 8: Trying, Proceeding, Completed (timer J), Terminated.
  */
 public final class NonInviteServerTransaction extends ServerTransaction {
-    private static final int TIMER_J = 0;
-
-    NonInviteServerTransaction(String key, Inbound inbound, Lane lane, TimerSettings timers, MessageSender sender,
-                               Consumer<ServerTransaction> onTerminated) {
-        super(key, inbound, lane, timers, sender, onTerminated, State.TRYING);
+    NonInviteServerTransaction(String key, Inbound inbound, Lane lane, FifoTimers.PerLane endTimers, TimerSettings timers,
+                               MessageSender sender, Consumer<ServerTransaction> onTerminated) {
+        super(key, inbound, lane, endTimers, timers, sender, onTerminated, State.TRYING);
     }
 
     @Override
@@ -25,8 +23,8 @@ public final class NonInviteServerTransaction extends ServerTransaction {
                     state = State.PROCEEDING;
                 } else {
                     state = State.COMPLETED;
-                    if (reliable()) terminate();
-                    else setTimer(TIMER_J, this::terminate, timers.t1x64());
+                    release();
+                    endTimers.after(reliable() ? 0 : timers.t1x64(), this::terminate); // timer J
                 }
             }
             default -> { /* a response after the final one is ignored, as the RFC's figure has no edge for it */ }

@@ -3,6 +3,7 @@ package org.jpbx.sip.transaction;
 import java.util.function.Consumer;
 import org.jpbx.sip.message.SipRequest;
 import org.jpbx.sip.message.SipResponse;
+import org.jpbx.sip.transport.Flow;
 import org.jpbx.sip.transport.Inbound;
 import org.jpbx.sip.transport.MessageSender;
 
@@ -15,34 +16,43 @@ public abstract sealed class ServerTransaction permits InviteServerTransaction, 
     public enum State { TRYING, PROCEEDING, COMPLETED, CONFIRMED, ACCEPTED, TERMINATED }
 
     final String key;
-    final Inbound inbound;
-    final SipRequest request;
+    /** The request and where it came from; released once a final response is out (see {@link #release}). */
+    Inbound inbound;
+    SipRequest request;
+    final Flow flow;
     final Lane lane;
+    final FifoTimers.PerLane endTimers;
     final TimerSettings timers;
     final MessageSender sender;
     private final Consumer<ServerTransaction> onTerminated;
     State state;
     SipResponse lastResponse;
+    /** The last response as sent, for retransmissions once the response object is let go. */
+    byte[] lastWire;
     private String toTag;
     private Lane.Timer[] timerSlots = new Lane.Timer[2];
 
-    ServerTransaction(String key, Inbound inbound, Lane lane, TimerSettings timers, MessageSender sender,
-                      Consumer<ServerTransaction> onTerminated, State initial) {
+    ServerTransaction(String key, Inbound inbound, Lane lane, FifoTimers.PerLane endTimers, TimerSettings timers,
+                      MessageSender sender, Consumer<ServerTransaction> onTerminated, State initial) {
         this.key = key;
         this.inbound = inbound;
         this.request = (SipRequest) inbound.message();
+        this.flow = inbound.flow();
         this.lane = lane;
+        this.endTimers = endTimers;
         this.timers = timers;
         this.sender = sender;
         this.onTerminated = onTerminated;
         this.state = initial;
     }
 
+    /** The request; null once the transaction has sent its final response and only absorbs retransmissions. */
     public SipRequest request() { return request; }
     public Inbound inbound() { return inbound; }
     public State state() { return state; }
     public Lane lane() { return lane; }
     public String key() { return key; }
+    /** The last response sent; null once a completed non-INVITE transaction keeps only its wire form. */
     public SipResponse lastResponse() { return lastResponse; }
 
     /** True until a final response has been sent. */
@@ -52,7 +62,7 @@ public abstract sealed class ServerTransaction permits InviteServerTransaction, 
 
     /** The To tag this transaction's responses carry (one per transaction, so retransmissions match). */
     public String toTag() {
-        if (toTag == null) {
+        if (toTag == null && request != null) {
             String existing = request.toTag();
             toTag = existing != null ? existing : Responses.newTag();
         }
@@ -76,19 +86,30 @@ public abstract sealed class ServerTransaction permits InviteServerTransaction, 
      */
     abstract void onRetransmission(Inbound again);
 
-    boolean reliable() { return inbound.flow().protocol().isReliable(); }
+    boolean reliable() { return flow.protocol().isReliable(); }
+
+    /**
+     * Drops the request once only the final response matters: a completed transaction lives on
+     * for 64*T1 just to answer retransmissions, and at thousands of requests a second what it
+     * holds in that time is what the heap holds.
+     */
+    void release() {
+        inbound = null;
+        request = null;
+        lastResponse = null;
+    }
 
     void transmit(SipResponse r) {
         lastResponse = r;
-        sender.sendResponse(r, inbound);
+        lastWire = sender.sendResponse(r, inbound);
     }
 
     void retransmitLast() {
-        if (lastResponse != null) sender.sendResponse(lastResponse, inbound);
+        if (lastWire != null) sender.sendWire(lastWire, flow);
     }
 
     void retransmitLast(Inbound to) {
-        if (lastResponse != null) sender.sendResponse(lastResponse, to);
+        if (lastWire != null) sender.sendWire(lastWire, to.flow());
     }
 
     void setTimer(int slot, Runnable task, long delay) {

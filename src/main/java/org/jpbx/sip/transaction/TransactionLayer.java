@@ -29,12 +29,15 @@ public final class TransactionLayer {
     private static final class LaneTables {
         final Map<String, ServerTransaction> server = new HashMap<>();
         final Map<String, ClientTransaction> client = new HashMap<>();
+        final FifoTimers.PerLane endTimers;
+
+        LaneTables(Lane lane) { endTimers = new FifoTimers.PerLane(lane); }
     }
 
     public TransactionLayer(Lane[] lanes, MessageSender sender, TimerSettings timers) {
         this.lanes = lanes.clone();
         this.tables = new LaneTables[lanes.length];
-        for (int i = 0; i < lanes.length; i++) tables[i] = new LaneTables();
+        for (int i = 0; i < lanes.length; i++) tables[i] = new LaneTables(lanes[i]);
         this.sender = sender;
         this.timers = timers;
     }
@@ -109,10 +112,10 @@ public final class TransactionLayer {
         SipRequest r = (SipRequest) in.message();
         ServerTransaction tx;
         if (r.isMethod(Methods.INVITE)) {
-            tx = new InviteServerTransaction(key, in, lane, timers, sender, done -> t.server.remove(done.key, done),
+            tx = new InviteServerTransaction(key, in, lane, t.endTimers, timers, sender, done -> t.server.remove(done.key, done),
                     ist -> user.onAckTimeout(ist));
         } else {
-            tx = new NonInviteServerTransaction(key, in, lane, timers, sender, done -> t.server.remove(done.key, done));
+            tx = new NonInviteServerTransaction(key, in, lane, t.endTimers, timers, sender, done -> t.server.remove(done.key, done));
         }
         t.server.put(key, tx);
         return tx;

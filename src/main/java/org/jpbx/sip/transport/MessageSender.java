@@ -8,8 +8,14 @@ import org.jpbx.sip.message.SipResponse;
 
 /** What the layers above need of the transports to send. */
 public interface MessageSender {
-    /** A response to a received request, routed per RFC 3261 §18.2.2. */
-    void sendResponse(SipResponse response, Inbound request);
+    /**
+     * A response to a received request, routed per RFC 3261 §18.2.2. Returns the response in wire
+     * form, which a transaction keeps to answer retransmissions without the object graph.
+     */
+    byte[] sendResponse(SipResponse response, Inbound request);
+
+    /** Bytes already in wire form (a retransmitted response) on a flow. */
+    void sendWire(byte[] wire, Flow flow);
 
     /** A message on a known flow (a retransmission, an ACK on the INVITE's flow). */
     void send(SipMessage message, Flow flow);

@@ -17,12 +17,16 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
-/** The event loops of all transports: native epoll where the platform has it, NIO otherwise. */
-final class NettyRuntime {
+/**
+ * The event loops of all transports: native epoll where the platform has it, NIO otherwise.
+ * The same threads serve as the stack's lanes (see Lanes): a message whose Call-ID maps to the
+ * loop that read it is processed without a thread hop.
+ */
+public final class NettyRuntime implements AutoCloseable {
     final boolean epoll = Epoll.isAvailable();
     final EventLoopGroup group;
 
-    NettyRuntime(int threads) {
+    public NettyRuntime(int threads) {
         IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("sip-io", true), factory);
     }
@@ -37,6 +41,15 @@ final class NettyRuntime {
 
     Class<? extends SocketChannel> socketChannel() {
         return epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+    }
+
+    public EventLoopGroup group() { return group; }
+
+    public boolean usesEpoll() { return epoll; }
+
+    @Override
+    public void close() {
+        shutdown();
     }
 
     void shutdown() {

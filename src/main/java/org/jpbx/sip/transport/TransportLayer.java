@@ -2,6 +2,7 @@ package org.jpbx.sip.transport;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,9 +33,10 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
     /**
      * @param disableTcpSwitch pjsip.conf system {@code disable_tcp_switch} (Asterisk's default yes):
      *     keep large requests on UDP instead of switching to TCP
+     * @param rt the event loops; owned by the caller, which shuts them down after {@link #close}
      */
-    public TransportLayer(List<TransportSpec> specs, InboundListener listener, SipTrace trace, boolean disableTcpSwitch, int ioThreads) {
-        this.rt = new NettyRuntime(ioThreads);
+    public TransportLayer(List<TransportSpec> specs, InboundListener listener, SipTrace trace, boolean disableTcpSwitch, NettyRuntime rt) {
+        this.rt = rt;
         this.trace = trace;
         this.disableTcpSwitch = disableTcpSwitch;
         InboundDecoder decoder = new InboundDecoder(listener, trace);
@@ -63,8 +65,6 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
 
     public SipTrace trace() { return trace; }
 
-    public boolean usesEpoll() { return rt.epoll; }
-
     /** What is bound, for the CLI: name, protocol and the actual local address. */
     public List<BoundTransport> bound() {
         List<BoundTransport> out = new ArrayList<>();
@@ -82,17 +82,23 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
      * that no response is ever sent to an address a message merely claims in its Via.
      */
     @Override
-    public void sendResponse(SipResponse response, Inbound request) {
-        Flow flow = request.flow();
+    public byte[] sendResponse(SipResponse response, Inbound request) {
+        byte[] wire = SipWriter.toBytes(response);
+        sendWire(wire, request.flow());
+        return wire;
+    }
+
+    @Override
+    public void sendWire(byte[] wire, Flow flow) {
         if (flow.isOpen() || flow.protocol() == TransportProtocol.UDP) {
-            send(response, flow);
+            flow.send(Unpooled.wrappedBuffer(wire));
             return;
         }
         TcpTransport tcp = tcpFor(flow.transportName());
         if (tcp == null) return;
         tcp.connect(flow.remote()).whenComplete((f, err) -> {
             if (err != null) LOG.info("Response to {} not sent: {}", SipTrace.format(flow.remote()), err.getMessage());
-            else send(response, f);
+            else f.send(Unpooled.wrappedBuffer(wire));
         });
     }
 
@@ -171,6 +177,5 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
                 LOG.debug("closing {}: {}", l.spec().name(), e.toString());
             }
         }
-        rt.shutdown();
     }
 }

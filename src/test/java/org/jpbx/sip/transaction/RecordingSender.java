@@ -25,7 +25,16 @@ final class RecordingSender implements MessageSender {
         this.flow = new TestFlow(protocol);
     }
 
-    @Override public void sendResponse(SipResponse response, Inbound request) { sent.add(new Sent(lane.nowMillis(), response)); }
+    @Override
+    public byte[] sendResponse(SipResponse response, Inbound request) {
+        sent.add(new Sent(lane.nowMillis(), response));
+        return response.toBytes();
+    }
+
+    @Override
+    public void sendWire(byte[] wire, Flow f) {
+        sent.add(new Sent(lane.nowMillis(), org.jpbx.sip.message.SipParser.parseDatagram(wire, 0, wire.length)));
+    }
 
     @Override public void send(SipMessage message, Flow f) { sent.add(new Sent(lane.nowMillis(), message)); }
 

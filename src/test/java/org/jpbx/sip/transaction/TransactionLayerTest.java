@@ -86,7 +86,7 @@ class TransactionLayerTest {
         requests.get(0).respond(requests.get(0).createResponse(200));
         receive(request("OPTIONS", "z9hG4bKa1"));
         assertThat(statuses()).containsExactly(200, 200);
-        assertThat(sender.sent.get(1).message()).isSameAs(sender.sent.get(0).message());
+        assertThat(sender.sent.get(1).message().toString()).isEqualTo(sender.sent.get(0).message().toString());
         assertThat(requests).as("the TU saw the request once").hasSize(1);
         lane.advance(32_000); // timer J = 64*T1
         receive(request("OPTIONS", "z9hG4bKa1"));

@@ -14,6 +14,7 @@ import java.util.List;
 import org.jpbx.sip.message.SipRequest;
 import org.jpbx.sip.message.SipUri;
 import org.jpbx.sip.message.Via;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** RFC 3261 §18.1.1 and pjsip.conf's disable_tcp_switch: where a large request goes. */
@@ -30,10 +31,15 @@ class TcpSwitchTest {
         return r;
     }
 
+    static final NettyRuntime IO = new NettyRuntime(1);
+
+    @AfterAll
+    static void stopIo() { IO.close(); }
+
     static TransportLayer layer(boolean disableTcpSwitch) throws Exception {
         InetSocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         TransportLayer t = new TransportLayer(List.of(new TransportSpec("udp", TransportProtocol.UDP, any),
-                new TransportSpec("tcp", TransportProtocol.TCP, any)), in -> { }, new SipTrace(), disableTcpSwitch, 1);
+                new TransportSpec("tcp", TransportProtocol.TCP, any)), in -> { }, new SipTrace(), disableTcpSwitch, IO);
         t.start();
         return t;
     }
