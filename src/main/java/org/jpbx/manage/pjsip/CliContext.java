@@ -33,11 +33,6 @@ final class CliContext {
         return this;
     }
 
-    CliContext append(String s) {
-        out.append(s);
-        return this;
-    }
-
     CliContext line(String s) {
         out.append(s).append('\n');
         return this;
