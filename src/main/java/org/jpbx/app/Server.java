@@ -7,6 +7,8 @@ import org.jpbx.conf.Diagnostic;
 import org.jpbx.conf.Diagnostics;
 import org.jpbx.manage.CommandRegistry;
 import org.jpbx.manage.PjsipLoggerCommands;
+import org.jpbx.manage.pjsip.ConfigRuntimeView;
+import org.jpbx.manage.pjsip.PjsipShowCommands;
 import java.util.List;
 import org.jpbx.pjsip.ConfigLoader;
 import org.jpbx.pjsip.LoadedConfig;
@@ -89,6 +91,7 @@ public final class Server implements AutoCloseable {
         config.attach(transports);
         PjsipLoggerCommands.register(commands, trace);
         ReloadCommands.register(commands, this);
+        PjsipShowCommands.register(commands, config::pjsip, new ConfigRuntimeView(config::pjsip));
         LOG.info("jpbx {} started with {} ({} lanes, {} I/O)", Version.current(), dirs.configDir(), lanes.size(),
                 io.usesEpoll() ? "epoll" : "NIO");
     }
