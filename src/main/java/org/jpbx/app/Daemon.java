@@ -32,6 +32,7 @@ public final class Daemon implements AutoCloseable {
         ControlServer control = ControlServer.bind(dirs.controlSocket(), registry);
         try {
             running.set(Server.start(dirs, registry));
+            running.get().installReloadSignal();
         } catch (Exception | Error e) {
             control.close();
             throw e;

@@ -174,11 +174,14 @@ public final class Main implements Callable<Integer> {
     static final class CheckConfigCommand implements Callable<Integer> {
         private final Main main;
 
+        @Option(names = "--expand", description = "Also print the objects the pjsip wizard generates, as plain pjsip.conf text.")
+        boolean expand;
+
         CheckConfigCommand(Main main) { this.main = main; }
 
         @Override
         public Integer call() {
-            return ConfigCheck.run(main.directories().configDir(), main.out);
+            return ConfigCheck.run(main.directories().configDir(), main.out, expand);
         }
     }
 

@@ -7,7 +7,14 @@ import org.jpbx.conf.Diagnostic;
 import org.jpbx.conf.Diagnostics;
 import org.jpbx.manage.CommandRegistry;
 import org.jpbx.manage.PjsipLoggerCommands;
-import org.jpbx.pjsip.config.SipSettings;
+import org.jpbx.manage.pjsip.ConfigRuntimeView;
+import org.jpbx.manage.pjsip.PjsipShowCommands;
+import java.util.List;
+import org.jpbx.pjsip.ConfigLoader;
+import org.jpbx.pjsip.LoadedConfig;
+import org.jpbx.pjsip.TransportSpecs;
+import org.jpbx.pjsip.config.SystemSettings;
+import org.jpbx.sip.transport.TransportSpec;
 import org.jpbx.pjsip.distributor.Capabilities;
 import org.jpbx.pjsip.distributor.Distributor;
 import org.jpbx.pjsip.options.OptionsModule;
@@ -39,13 +46,15 @@ public final class Server implements AutoCloseable {
     private final Lanes lanes;
     private final SipStack stack;
     private final TransportLayer transports;
-    private final SipSettings settings;
+    private final ConfigManager config;
 
     private Server(Directories dirs, CommandRegistry commands) throws Exception {
         this.dirs = dirs;
         this.commands = commands;
-        Diagnostics diag = new Diagnostics();
-        this.settings = SipSettings.load(dirs.configDir(), diag);
+        LoadedConfig loaded = ConfigLoader.load(dirs.configDir());
+        this.config = new ConfigManager(dirs.configDir(), loaded);
+        Diagnostics diag = loaded.diagnostics();
+        List<TransportSpec> transportSpecs = TransportSpecs.from(loaded.pjsip(), diag);
         for (Diagnostic d : diag.all()) {
             switch (d.severity()) {
                 case ERROR -> LOG.error("{}", d);
@@ -53,15 +62,16 @@ public final class Server implements AutoCloseable {
                 default -> LOG.info("{}", d);
             }
         }
-        if (settings.transports().isEmpty()) {
-            LOG.warn("No transports configured in {}: jpbx will not receive any SIP traffic", dirs.configDir().resolve("pjsip.conf"));
+        if (transportSpecs.isEmpty()) {
+            LOG.warn("No transport could be started from {}: jpbx will not receive any SIP traffic", dirs.configDir().resolve("pjsip.conf"));
         }
         int cores = Runtime.getRuntime().availableProcessors();
         this.io = new NettyRuntime(Math.max(2, cores));
         this.lanes = Lanes.onEventLoops(io.group());
         Lane[] laneArray = new Lane[lanes.size()];
         for (int i = 0; i < laneArray.length; i++) laneArray[i] = lanes.lane(i);
-        TimerSettings timers = TimerSettings.of(settings.timerT1(), settings.timerB());
+        SystemSettings system = loaded.pjsip().system();
+        TimerSettings timers = TimerSettings.of(system.timerT1().toMillis(), system.timerB().toMillis());
 
         Capabilities capabilities = new Capabilities();
         Distributor distributor = new Distributor(capabilities);
@@ -70,7 +80,7 @@ public final class Server implements AutoCloseable {
         this.stack = new SipStack(sender -> new TransactionLayer(laneArray, sender, timers), "jpbx " + Version.current());
         stack.transactions().setUser(distributor);
         SipTrace trace = new SipTrace();
-        this.transports = new TransportLayer(settings.transports(), stack, trace, settings.disableTcpSwitch(), io);
+        this.transports = new TransportLayer(transportSpecs, stack, trace, system.disableTcpSwitch(), io);
         stack.setTransport(transports);
         try {
             transports.start();
@@ -78,7 +88,10 @@ public final class Server implements AutoCloseable {
             io.close();
             throw e;
         }
+        config.attach(transports);
         PjsipLoggerCommands.register(commands, trace);
+        ReloadCommands.register(commands, this);
+        PjsipShowCommands.register(commands, config::pjsip, new ConfigRuntimeView(config::pjsip));
         LOG.info("jpbx {} started with {} ({} lanes, {} I/O)", Version.current(), dirs.configDir(), lanes.size(),
                 io.usesEpoll() ? "epoll" : "NIO");
     }
@@ -95,6 +108,27 @@ public final class Server implements AutoCloseable {
     public TransportLayer transports() { return transports; }
     public SipStack stack() { return stack; }
     public boolean isStopping() { return stopping.get(); }
+    public ConfigManager config() { return config; }
+
+    /** Reloads the configuration (CLI reload commands, SIGHUP); prints the outcome to {@code out}. */
+    public boolean reload(java.io.PrintWriter out) {
+        boolean ok = config.reload(out);
+        if (ok) lastReload = Instant.now();
+        return ok;
+    }
+
+    /** SIGHUP reloads, as it does for Asterisk's safe_asterisk setups; the outcome goes to the log. */
+    public void installReloadSignal() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), sig -> Thread.ofVirtual().start(() -> {
+                java.io.StringWriter sw = new java.io.StringWriter();
+                reload(new java.io.PrintWriter(sw));
+                for (String line : sw.toString().split("\n")) if (!line.isBlank()) LOG.info("SIGHUP reload: {}", line);
+            }));
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            LOG.debug("SIGHUP not available: {}", e.toString());
+        }
+    }
 
     /**
      * Stops the server. {@code graceful} first refuses new work (OPTIONS get 503) and waits, up to

@@ -67,6 +67,7 @@ class MainTest {
             Result r = Jpbx.rx(tmp, "help core");
             assertThat(r.exitCode()).isZero();
             assertThat(r.out()).isEqualTo("""
+                    core reload                    -- Reload every configuration file
                     core show settings             -- Show some core settings
                     core show uptime               -- Show uptime information
                     core show version              -- Display version info
@@ -112,7 +113,7 @@ class MainTest {
             assertThat(c.complete("core stop ")).containsExactly("gracefully", "now");
             assertThat(c.complete("core stop g")).containsExactly("gracefully");
             assertThat(c.complete("help core sh")).containsExactly("show");
-            assertThat(c.complete("")).containsExactly("core", "help", "pjsip");
+            assertThat(c.complete("")).containsExactly("core", "help", "module", "pjsip");
         }
     }
 
@@ -214,7 +215,7 @@ class MainTest {
     void checkConfigReportsOnTheAbsoluteConfigDir() {
         Result r = Jpbx.exec("check-config", "--config-dir", tmp.toString());
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).isEqualTo("No errors found in " + tmp.toAbsolutePath() + "\n");
+        assertThat(r.out()).isEqualTo("No errors found in " + tmp.toAbsolutePath() + " (0 pjsip objects loaded, 0 errors, 0 warnings)\n");
     }
 
     @Test

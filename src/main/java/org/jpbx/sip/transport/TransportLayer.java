@@ -26,7 +26,8 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
     static final int UDP_SIZE_LIMIT = 1300;
 
     private final NettyRuntime rt;
-    private final List<Listener> listeners = new ArrayList<>();
+    private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final InboundDecoder decoder;
     private final SipTrace trace;
     private final boolean disableTcpSwitch;
 
@@ -39,14 +40,48 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
         this.rt = rt;
         this.trace = trace;
         this.disableTcpSwitch = disableTcpSwitch;
-        InboundDecoder decoder = new InboundDecoder(listener, trace);
-        for (TransportSpec s : specs) {
-            switch (s.protocol()) {
-                case UDP -> listeners.add(new UdpListener(s, decoder, trace));
-                case TCP -> listeners.add(new TcpTransport(s, decoder, trace));
-                default -> throw new IllegalArgumentException("transport " + s.name() + ": protocol " + s.protocol() + " is not supported yet");
+        this.decoder = new InboundDecoder(listener, trace);
+        for (TransportSpec s : specs) listeners.add(listenerFor(s));
+    }
+
+    private Listener listenerFor(TransportSpec s) {
+        return switch (s.protocol()) {
+            case UDP -> new UdpListener(s, decoder, trace);
+            case TCP -> new TcpTransport(s, decoder, trace);
+            default -> throw new IllegalArgumentException("transport " + s.name() + ": protocol " + s.protocol() + " is not supported yet");
+        };
+    }
+
+    /** Binds one more transport (a reload added it, or rebinds it with allow_reload=yes). */
+    public void bind(TransportSpec spec) throws TransportException {
+        Listener l = listenerFor(spec);
+        try {
+            l.bind(rt);
+        } catch (Exception e) {
+            throw new TransportException("Transport '" + spec.name() + "': cannot bind " + spec.protocol().viaName() + " "
+                    + SipTrace.format(spec.bind()) + ": " + e.getMessage(), e);
+        }
+        listeners.add(l);
+        LOG.info("Transport {} listening on {}:{}", spec.name(), spec.protocol().viaName(), SipTrace.format(l.localAddress()));
+    }
+
+    /** Closes the named transport and its connections. */
+    public boolean unbind(String name) {
+        for (Listener l : listeners) {
+            if (l.spec().name().equals(name)) {
+                listeners.remove(l);
+                l.close();
+                LOG.info("Transport {} closed", name);
+                return true;
             }
         }
+        return false;
+    }
+
+    /** The spec a transport was bound with, or null. */
+    public TransportSpec spec(String name) {
+        for (Listener l : listeners) if (l.spec().name().equals(name)) return l.spec();
+        return null;
     }
 
     /** Binds every transport; on failure closes what was bound and says which transport failed. */

@@ -162,8 +162,8 @@ class WizardDiagnosticsTest {
                 """);
         assertThat(x.messages()).containsExactly(
                 "pjsip_wizard.conf:4: warning: 'has_hintt' is not a wizard option; did you mean 'has_hint'? ignored",
-                "pjsip_wizard.conf:3: warning: accepts_registrations=maybe is not a boolean word (yes/no, true/false, on/off, 1/0);"
-                        + " it counts as no");
+                "pjsip_wizard.conf:3: warning: accepts_registrations=maybe: 'maybe' is not one of Asterisk's true/false words"
+                        + " (yes/no, true/false, y/n, t/f, 1/0, on/off); it counts as false");
         assertThat(x.result().objects("identify")).extracting(RawObject::id).containsExactly("a-identify", "b-identify");
     }
 

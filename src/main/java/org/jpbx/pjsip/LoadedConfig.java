@@ -1,0 +1,21 @@
+package org.jpbx.pjsip;
+
+import java.util.List;
+import org.jpbx.conf.Diagnostics;
+import org.jpbx.pjsip.config.PjsipConfig;
+import org.jpbx.pjsip.config.RawObject;
+import org.jpbx.pjsip.wizard.WizardHint;
+
+/**
+ * Everything read from one configuration directory: the pjsip objects (pjsip.conf and the
+ * objects the wizard generated), the hints the wizard asks the dialplan for, and every
+ * diagnostic found on the way. Immutable: a reload builds a new one.
+ */
+public record LoadedConfig(PjsipConfig pjsip, List<RawObject> wizardObjects, List<WizardHint> hints, Diagnostics diagnostics) {
+    public LoadedConfig {
+        wizardObjects = List.copyOf(wizardObjects);
+        hints = List.copyOf(hints);
+    }
+
+    public boolean hasErrors() { return diagnostics.hasErrors(); }
+}
