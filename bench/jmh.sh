@@ -14,33 +14,7 @@
 # /opt/java, /opt/jdk*, or on PATH, as ./jpbx picks it), MVN_OPTS (e.g. -o).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-REQUIRED=25
-OUT="$ROOT/bench/work/jmh"
-
-java_major() {
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n1
-}
-find_jdk() { # same rules as ./jpbx
-  local candidates=() best="" best_v=0 v home
-  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
-  for d in /usr/lib/jvm/* /opt/java/* /opt/jdk*; do [ -d "$d" ] && candidates+=("$d"); done
-  if command -v java >/dev/null 2>&1; then
-    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
-  fi
-  for home in "${candidates[@]}"; do
-    [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ] || continue
-    v=$(java_major "$home/bin/java"); [ -n "$v" ] || continue
-    if [ "$home" = "${JAVA_HOME:-}" ] && [ "$v" -ge "$REQUIRED" ]; then echo "$home"; return; fi
-    if [ "$v" -ge "$REQUIRED" ] && [ "$v" -gt "$best_v" ]; then best="$home"; best_v=$v; fi
-  done
-  [ -n "$best" ] && echo "$best"
-}
-JDK=$(find_jdk || true)
-if [ -z "$JDK" ]; then
-  echo "jmh.sh: no JDK $REQUIRED or newer found (JAVA_HOME=${JAVA_HOME:-unset}, /usr/lib/jvm/*, PATH)." >&2
-  exit 3
-fi
-export JAVA_HOME="$JDK"
+. "$ROOT/scripts/find-jdk.sh"   # sets JAVA_HOME to a JDK >= 25, as ./jpbx does
 
 mkdir -p "$OUT"
 cd "$ROOT"
