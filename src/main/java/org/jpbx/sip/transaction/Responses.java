@@ -52,6 +52,17 @@ public final class Responses {
         if (v != null) to.addHeader(name, v);
     }
 
+    /** The To tag for a response outside a dialog: the top Via branch (as pjproject does), else a fresh one. */
+    public static String tagFor(SipRequest request) {
+        try {
+            var top = request.topVia();
+            if (top != null && top.hasRfc3261Branch()) return top.branch();
+        } catch (RuntimeException malformed) {
+            // fall through to a random tag
+        }
+        return newTag();
+    }
+
     /** A fresh tag: 16 random hex characters (RFC 3261 §19.3 asks for at least 32 random bits). */
     public static String newTag() {
         return Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);

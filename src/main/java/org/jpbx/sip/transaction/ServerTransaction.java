@@ -60,11 +60,15 @@ public abstract sealed class ServerTransaction permits InviteServerTransaction, 
         return state == State.TRYING || state == State.PROCEEDING;
     }
 
-    /** The To tag this transaction's responses carry (one per transaction, so retransmissions match). */
+    /**
+     * The To tag this transaction's responses carry: the request's own, else the top Via branch,
+     * which is what pjproject (and so Asterisk) puts in responses sent outside a dialog; a random
+     * one for RFC 2543 requests without a branch. One per transaction, so retransmissions match.
+     */
     public String toTag() {
         if (toTag == null && request != null) {
             String existing = request.toTag();
-            toTag = existing != null ? existing : Responses.newTag();
+            toTag = existing != null ? existing : Responses.tagFor(request);
         }
         return toTag;
     }

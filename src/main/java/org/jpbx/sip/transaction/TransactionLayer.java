@@ -25,6 +25,7 @@ public final class TransactionLayer {
     private final MessageSender sender;
     private volatile TimerSettings timers;
     private volatile TransactionUser user;
+    private final java.util.concurrent.atomic.LongAdder serverCreated = new java.util.concurrent.atomic.LongAdder();
 
     private static final class LaneTables {
         final Map<String, ServerTransaction> server = new HashMap<>();
@@ -48,6 +49,9 @@ public final class TransactionLayer {
     public void setTimers(TimerSettings t) { this.timers = t; }
 
     public TimerSettings timers() { return timers; }
+
+    /** Server transactions created since start: each one is a request processed (not a retransmission). */
+    public long serverTransactionsCreated() { return serverCreated.sum(); }
 
     public int laneIndex(String callId) {
         if (callId == null) return 0;
@@ -118,6 +122,7 @@ public final class TransactionLayer {
             tx = new NonInviteServerTransaction(key, in, lane, t.endTimers, timers, sender, done -> t.server.remove(done.key, done));
         }
         t.server.put(key, tx);
+        serverCreated.increment();
         return tx;
     }
 

@@ -1,0 +1,49 @@
+package org.jpbx.pjsip.registrar;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.jpbx.sip.message.SipUri;
+
+/**
+ * One dynamic registration of an AOR: a Contact URI with its expiry and what the REGISTER told
+ * about it. Immutable; a refresh makes a new one. Its id is Asterisk's {@code <aor>;@<md5 of uri>},
+ * so {@code pjsip show contacts} and the realtime table name it the same way.
+ */
+public record Binding(
+        String id,
+        String aor,
+        String uri,
+        long expiresAtMillis,
+        String userAgent,
+        String path,
+        String viaAddr,
+        int viaPort,
+        String callId,
+        long cseq,
+        String endpoint,
+        boolean pruneOnBoot,
+        String regServer) {
+
+    public static String idOf(String aor, String uri) {
+        return aor + ";@" + md5(uri);
+    }
+
+    static String md5(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public SipUri sipUri() { return SipUri.parse(uri); }
+
+    /** Whole seconds left at {@code nowMillis} (integer division, as Asterisk lists them). */
+    public long remainingSeconds(long nowMillis) {
+        return Math.max(0, (expiresAtMillis - nowMillis) / 1000);
+    }
+
+    public boolean isExpired(long nowMillis) { return expiresAtMillis <= nowMillis; }
+}
