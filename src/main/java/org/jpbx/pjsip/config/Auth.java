@@ -31,12 +31,12 @@ public record Auth(PjsipObject object) {
     /** Algorithms offered in challenges: the auth's own list, else the global default. */
     public List<String> algorithmsUas(Global global) {
         List<String> own = object.getList("supported_algorithms_uas");
-        return own.isEmpty() ? global.object().getList("default_auth_algorithms_uas") : own;
+        return own.isEmpty() ? global.defaultAuthAlgorithmsUas() : own;
     }
 
     /** Algorithms answered: the auth's own list, else the global default. */
     public List<String> algorithmsUac(Global global) {
         List<String> own = object.getList("supported_algorithms_uac");
-        return own.isEmpty() ? global.object().getList("default_auth_algorithms_uac") : own;
+        return own.isEmpty() ? global.defaultAuthAlgorithmsUac() : own;
     }
 }

@@ -17,6 +17,12 @@ public record Global(PjsipObject object) {
 
     public String defaultRealm() { return object.getString("default_realm"); }
 
+    /** Algorithms challenged with when an auth has no supported_algorithms_uas (IANA names). */
+    public List<String> defaultAuthAlgorithmsUas() { return object.getList("default_auth_algorithms_uas"); }
+
+    /** Algorithms answered when an auth has no supported_algorithms_uac (IANA names). */
+    public List<String> defaultAuthAlgorithmsUac() { return object.getList("default_auth_algorithms_uac"); }
+
     public String defaultFromUser() { return object.getString("default_from_user"); }
 
     /** {@code yes}, {@code no} or a host whose messages are logged. */
