@@ -7,6 +7,11 @@ package org.jpbx.pjsip.config.types;
 public record IdentifyMatch(AclRule rule, String host, int port) {
     @Override
     public String toString() {
+        String not = rule != null && rule.sense() == AclRule.Sense.DENY ? "!" : "";
+        return not + text();
+    }
+
+    private String text() {
         String base = rule != null ? rule.networkText() : host;
         if (port == 0) return base;
         if (rule != null) {

@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 /**
  * An identify's {@code match}: comma-separated {@code ip[:port][/mask]}, {@code [ipv6]:port[/mask]},
  * bare IPv6 networks or host names ({@code host[:port]}). Host names are kept for resolution when
- * the configuration is applied. Lines accumulate.
+ * the configuration is applied. A leading {@code !} on an item with a mask ({@code !10.0.0.5/32})
+ * excludes that network, ACL style: the last matching item decides. Lines accumulate.
  */
 public final class IdentifyMatchType implements ValueType<List<IdentifyMatch>> {
     public static final IdentifyMatchType INSTANCE = new IdentifyMatchType();
@@ -29,6 +30,11 @@ public final class IdentifyMatchType implements ValueType<List<IdentifyMatch>> {
     }
 
     private static IdentifyMatch one(String item) throws BadValueException {
+        boolean negated = item.startsWith("!");
+        if (negated) {
+            if (item.indexOf('/') < 0) throw new BadValueException("'" + item + "': a leading '!' (exclude) needs a /mask, e.g. !10.0.0.5/32");
+            item = item.substring(1).strip();
+        }
         String addr = item, mask = null;
         int slash = item.indexOf('/');
         if (slash >= 0) {
@@ -50,7 +56,7 @@ public final class IdentifyMatchType implements ValueType<List<IdentifyMatch>> {
             port = port(addr.substring(addr.indexOf(':') + 1), item);
         }
         if (IpLiterals.parse(host) != null) {
-            AclRule r = AclRule.parse(mask == null ? host : host + "/" + mask, AclRule.Sense.PERMIT);
+            AclRule r = AclRule.parse((negated ? "!" : "") + (mask == null ? host : host + "/" + mask), AclRule.Sense.PERMIT);
             return new IdentifyMatch(r, null, port);
         }
         if (mask != null) throw new BadValueException("'" + host + "' is not an IP address, so it cannot take a mask");
