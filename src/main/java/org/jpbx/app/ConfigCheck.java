@@ -18,7 +18,7 @@ import org.jpbx.pjsip.wizard.WizardWriter;
  */
 public final class ConfigCheck {
     /** Files read for their syntax until the modules that use them check their content too. */
-    static final List<String> OTHER_FILES = List.of("extensions.conf", "http.conf", "acl.conf", "phoneprov.conf", "rtp.conf", "jpbx.conf");
+    static final List<String> OTHER_FILES = List.of("extensions.conf", "http.conf", "phoneprov.conf", "rtp.conf", "jpbx.conf");
 
     private ConfigCheck() {}
 

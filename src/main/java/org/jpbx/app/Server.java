@@ -7,7 +7,20 @@ import org.jpbx.conf.Diagnostic;
 import org.jpbx.conf.Diagnostics;
 import org.jpbx.manage.CommandRegistry;
 import org.jpbx.manage.PjsipLoggerCommands;
-import org.jpbx.manage.pjsip.ConfigRuntimeView;
+import org.jpbx.manage.pjsip.LiveRuntimeView;
+import org.jpbx.pjsip.auth.DigestAuthenticator;
+import org.jpbx.pjsip.auth.NonceService;
+import org.jpbx.pjsip.identify.EndpointIdentifier;
+import org.jpbx.pjsip.identify.GlobalAcl;
+import org.jpbx.pjsip.identify.IdentifyCommands;
+import org.jpbx.pjsip.identify.SecurityLog;
+import org.jpbx.pjsip.identify.UnidentifiedRequests;
+import org.jpbx.pjsip.identify.UnmatchedRequests;
+import org.jpbx.pjsip.qualify.Qualifier;
+import org.jpbx.pjsip.registrar.BindingTable;
+import org.jpbx.pjsip.registrar.Registrar;
+import org.jpbx.pjsip.registrar.StoredBindings;
+import org.jpbx.store.SqliteContactStore;
 import org.jpbx.manage.pjsip.PjsipShowCommands;
 import java.util.List;
 import org.jpbx.pjsip.ConfigLoader;
@@ -47,6 +60,14 @@ public final class Server implements AutoCloseable {
     private final SipStack stack;
     private final TransportLayer transports;
     private final ConfigManager config;
+    private final SecurityLog security;
+    private final UnidentifiedRequests unidentified;
+    private final UnmatchedRequests unmatched;
+    private final EndpointIdentifier identifier;
+    private final SqliteContactStore contactStore;
+    private final Registrar registrar;
+    private final Qualifier qualifier;
+    private java.util.concurrent.ScheduledExecutorService sweeper;
 
     private Server(Directories dirs, CommandRegistry commands) throws Exception {
         this.dirs = dirs;
@@ -73,12 +94,41 @@ public final class Server implements AutoCloseable {
         SystemSettings system = loaded.pjsip().system();
         TimerSettings timers = TimerSettings.of(system.timerT1().toMillis(), system.timerB().toMillis());
 
+        dirs.create();
+        this.security = new SecurityLog();
+        this.unidentified = new UnidentifiedRequests(config::pjsip);
+        this.unmatched = new UnmatchedRequests();
+        this.identifier = new EndpointIdentifier(config::pjsip, () -> config.current().namedAcls());
+        GlobalAcl globalAcl = new GlobalAcl(config::pjsip, () -> config.current().namedAcls());
+        DigestAuthenticator authenticator = new DigestAuthenticator(new NonceService(ServerSecret.load(dirs.dataDir())));
+
         Capabilities capabilities = new Capabilities();
-        Distributor distributor = new Distributor(capabilities);
+        Distributor distributor = new Distributor(capabilities, config::pjsip, identifier, globalAcl, authenticator, unidentified,
+                unmatched, security);
         distributor.register(Methods.OPTIONS, new OptionsModule(capabilities, stopping::get));
 
         this.stack = new SipStack(sender -> new TransactionLayer(laneArray, sender, timers), "jpbx " + Version.current());
         stack.transactions().setUser(distributor);
+
+        this.contactStore = new SqliteContactStore(dirs.dataDir().resolve("contacts.db"));
+        StoredBindings stored = new StoredBindings(contactStore, config::pjsip);
+        String regServer = "";
+        int pruned = contactStore.removePruneOnBoot(regServer).join();
+        if (pruned > 0) LOG.info("Removed {} contacts that do not survive a restart (prune_on_boot)", pruned);
+        BindingTable bindings = new BindingTable();
+        Qualifier[] qualifierRef = new Qualifier[1];
+        this.registrar = new Registrar(config::pjsip, bindings, stored, System::currentTimeMillis, regServer,
+                id -> qualifierRef[0] != null && qualifierRef[0].isUnreachable(id), change -> {
+                    if (qualifierRef[0] == null) return;
+                    if (change.removed()) qualifierRef[0].bindingRemoved(change.binding());
+                    else qualifierRef[0].bindingAdded(change.aor());
+                });
+        registrar.restore(stored.loadAll());
+        LOG.info("{} registered contacts restored from {}", bindings.size(), dirs.dataDir().resolve("contacts.db"));
+        distributor.register(Methods.REGISTER, registrar);
+        capabilities.addSupported("path");
+        this.qualifier = new Qualifier(config::pjsip, bindings, stack.transactions(), localHost(transportSpecs), change -> { });
+        qualifierRef[0] = qualifier;
         SipTrace trace = new SipTrace();
         this.transports = new TransportLayer(transportSpecs, stack, trace, system.disableTcpSwitch(), io);
         stack.setTransport(transports);
@@ -89,11 +139,39 @@ public final class Server implements AutoCloseable {
             throw e;
         }
         config.attach(transports);
+        qualifier.start();
+        startSweeper(stored);
         PjsipLoggerCommands.register(commands, trace);
         ReloadCommands.register(commands, this);
-        PjsipShowCommands.register(commands, config::pjsip, new ConfigRuntimeView(config::pjsip));
+        PjsipShowCommands.register(commands, config::pjsip, new LiveRuntimeView(config::pjsip, bindings, qualifier));
+        IdentifyCommands.register(commands, unmatched, unidentified);
+        QualifyCommands.register(commands, qualifier);
         LOG.info("jpbx {} started with {} ({} lanes, {} I/O)", Version.current(), dirs.configDir(), lanes.size(),
                 io.usesEpoll() ? "epoll" : "NIO");
+    }
+
+    private static String localHost(java.util.List<TransportSpec> specs) {
+        for (TransportSpec t : specs) {
+            var a = t.bind().getAddress();
+            if (!a.isAnyLocalAddress()) return a.getHostAddress();
+        }
+        return "127.0.0.1";
+    }
+
+    /** contact_expiration_check_interval: expired bindings leave memory and the store. */
+    private void startSweeper(StoredBindings stored) {
+        long interval = config.pjsip().global().object().getDuration("contact_expiration_check_interval").toMillis();
+        if (interval <= 0) return;
+        sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("contact-sweeper").factory());
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                long now = System.currentTimeMillis();
+                registrar.sweep(now);
+                stored.removeExpired(now);
+            } catch (RuntimeException e) {
+                LOG.error("Contact expiry sweep failed", e);
+            }
+        }, interval, interval, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Loads the configuration in {@code dirs}, binds the transports and registers this server's CLI commands. */
@@ -108,12 +186,18 @@ public final class Server implements AutoCloseable {
     public TransportLayer transports() { return transports; }
     public SipStack stack() { return stack; }
     public boolean isStopping() { return stopping.get(); }
+    public Registrar registrar() { return registrar; }
+    public Qualifier qualifier() { return qualifier; }
     public ConfigManager config() { return config; }
 
     /** Reloads the configuration (CLI reload commands, SIGHUP); prints the outcome to {@code out}. */
     public boolean reload(java.io.PrintWriter out) {
         boolean ok = config.reload(out);
-        if (ok) lastReload = Instant.now();
+        if (ok) {
+            lastReload = Instant.now();
+            qualifier.start();
+            Thread.ofVirtual().start(identifier::refresh); // DNS for identify match= hosts, off the lanes
+        }
         return ok;
     }
 
@@ -143,9 +227,12 @@ public final class Server implements AutoCloseable {
                 long deadline = System.currentTimeMillis() + GRACEFUL_WAIT_MS;
                 while (stack.transactions().activeCount() > 0 && System.currentTimeMillis() < deadline) Thread.sleep(100);
             }
+            qualifier.stop();
+            if (sweeper != null) sweeper.shutdownNow();
             transports.close();
             lanes.close();
             io.close();
+            contactStore.close();
             LOG.info("jpbx stopped");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -11,6 +11,7 @@ import org.jpbx.pjsip.config.PjsipLoader;
 import org.jpbx.pjsip.config.PjsipSections;
 import org.jpbx.pjsip.config.RawObject;
 import org.jpbx.pjsip.wizard.Wizard;
+import org.jpbx.pjsip.identify.NamedAcls;
 import org.jpbx.pjsip.wizard.WizardHint;
 import org.jpbx.pjsip.wizard.WizardResult;
 import org.jpbx.conf.Entry;
@@ -33,7 +34,8 @@ public final class ConfigLoader {
         objects.addAll(wizard.objects());
         PjsipConfig config = PjsipLoader.load(objects, diag);
         List<WizardHint> hints = withoutOverridden(wizard.hints(), ConfParser.parse(dir, "extensions.conf", new Diagnostics()), diag);
-        return new LoadedConfig(config, wizard.objects(), hints, diag);
+        NamedAcls acls = NamedAcls.fromConf(ConfParser.parse(dir, "acl.conf", diag), diag);
+        return new LoadedConfig(config, wizard.objects(), hints, acls, diag);
     }
 
     /**

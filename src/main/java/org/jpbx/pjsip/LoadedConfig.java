@@ -11,7 +11,8 @@ import org.jpbx.pjsip.wizard.WizardHint;
  * objects the wizard generated), the hints the wizard asks the dialplan for, and every
  * diagnostic found on the way. Immutable: a reload builds a new one.
  */
-public record LoadedConfig(PjsipConfig pjsip, List<RawObject> wizardObjects, List<WizardHint> hints, Diagnostics diagnostics) {
+public record LoadedConfig(PjsipConfig pjsip, List<RawObject> wizardObjects, List<WizardHint> hints,
+                           org.jpbx.pjsip.identify.NamedAcls namedAcls, Diagnostics diagnostics) {
     public LoadedConfig {
         wizardObjects = List.copyOf(wizardObjects);
         hints = List.copyOf(hints);

@@ -26,12 +26,24 @@ public abstract class SipClient implements AutoCloseable {
     }
 
     public static SipClient udp(int serverPort) throws IOException {
-        return new Udp(serverPort);
+        return new Udp(serverPort, InetAddress.getLoopbackAddress());
     }
 
     public static SipClient tcp(int serverPort) throws IOException {
-        return new Tcp(serverPort);
+        return new Tcp(serverPort, InetAddress.getLoopbackAddress());
     }
+
+    /** A client sending from another loopback address (127.0.0.x), for identification by IP. */
+    public static SipClient udpFrom(String localAddress, int serverPort) throws IOException {
+        return new Udp(serverPort, InetAddress.getByName(localAddress));
+    }
+
+    public static SipClient tcpFrom(String localAddress, int serverPort) throws IOException {
+        return new Tcp(serverPort, InetAddress.getByName(localAddress));
+    }
+
+    /** The local port this client sends from. */
+    public abstract int localPort();
 
     /** A minimal OPTIONS to the server from this client's address. */
     public static String options(String callId, String branch, int cseq, String transport) {
@@ -49,10 +61,13 @@ public abstract class SipClient implements AutoCloseable {
         private final DatagramSocket socket;
         private final InetSocketAddress server;
 
-        Udp(int port) throws IOException {
-            socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        Udp(int port, InetAddress local) throws IOException {
+            socket = new DatagramSocket(new InetSocketAddress(local, 0));
             server = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         }
+
+        @Override
+        public int localPort() { return socket.getLocalPort(); }
 
         @Override
         public void send(byte[] bytes) throws IOException {
@@ -82,8 +97,8 @@ public abstract class SipClient implements AutoCloseable {
         private final InputStream in;
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
-        Tcp(int port) throws IOException {
-            socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        Tcp(int port, InetAddress local) throws IOException {
+            socket = new Socket(InetAddress.getLoopbackAddress(), port, local, 0);
             socket.setTcpNoDelay(true);
             in = socket.getInputStream();
         }
@@ -93,6 +108,9 @@ public abstract class SipClient implements AutoCloseable {
             socket.getOutputStream().write(bytes);
             socket.getOutputStream().flush();
         }
+
+        @Override
+        public int localPort() { return socket.getLocalPort(); }
 
         /** Half-closes: the server sees the end of the stream. */
         public void shutdownOutput() throws IOException { socket.shutdownOutput(); }

@@ -24,8 +24,31 @@ public final class TestServer implements AutoCloseable {
         this.server = Server.start(Directories.resolve(configDir, Map.of()), commands);
     }
 
-    /** Starts a server whose pjsip.conf has UDP and TCP transports on one free port, plus {@code extraPjsip}. */
+    /**
+     * The endpoint wire tests of the core talk as: requests from 127.0.0.1 are identified by IP as
+     * endpoint "tester", which needs no authentication (so that what they test is not hidden
+     * behind a 401, reference §1.8). Tests of identification and registration send from other
+     * loopback addresses (127.0.0.2 and up) to stay clear of it.
+     */
+    public static final String TESTER = """
+
+            [tester]
+            type=endpoint
+            context=default
+
+            [tester-by-ip]
+            type=identify
+            endpoint=tester
+            match=127.0.0.1
+            """;
+
+    /** Starts a server whose pjsip.conf has UDP and TCP transports on one free port, the tester endpoint and {@code extraPjsip}. */
     public static TestServer start(Path dir, String extraPjsip) throws Exception {
+        return startBare(dir, TESTER + extraPjsip);
+    }
+
+    /** Like {@link #start} but without the tester endpoint: every sender must identify itself. */
+    public static TestServer startBare(Path dir, String extraPjsip) throws Exception {
         int port = freePort();
         String conf = """
                 [transport-udp]

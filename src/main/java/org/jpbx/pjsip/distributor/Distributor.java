@@ -1,9 +1,23 @@
 package org.jpbx.pjsip.distributor;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.jpbx.pjsip.auth.AuthResult;
+import org.jpbx.pjsip.auth.DigestAuthenticator;
+import org.jpbx.pjsip.config.Auth;
+import org.jpbx.pjsip.config.Endpoint;
+import org.jpbx.pjsip.config.PjsipConfig;
+import org.jpbx.pjsip.identify.EndpointAcl;
+import org.jpbx.pjsip.identify.EndpointIdentifier;
+import org.jpbx.pjsip.identify.GlobalAcl;
+import org.jpbx.pjsip.identify.Identification;
+import org.jpbx.pjsip.identify.SecurityLog;
+import org.jpbx.pjsip.identify.UnidentifiedRequests;
+import org.jpbx.pjsip.identify.UnmatchedRequests;
 import org.jpbx.sip.message.HeaderName;
 import org.jpbx.sip.message.Methods;
 import org.jpbx.sip.message.SipRequest;
@@ -17,19 +31,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands each new request to the module that owns its method, after the checks every user agent
- * server makes first (RFC 3261 §8.2): the method (501 with Allow), the CSeq method (400), the
- * Request-URI scheme (416), Require (420 with Unsupported). Requests inside a dialog that does not
- * exist, and BYEs without one, get 481 as Asterisk answers them.
+ * The request pipeline of reference §1.1, for every new request: the global ACL (403), requests
+ * for dialogs that do not exist (481), endpoint identification (unmatched requests go to the
+ * artificial endpoint), endpoint ACLs, digest authentication (401), then the checks every user
+ * agent server makes (RFC 3261 §8.2: 501 with Allow, 400 for a CSeq of another method, 416, 420)
+ * and finally the module that owns the method.
  */
 public final class Distributor implements TransactionUser {
     private static final Logger LOG = LoggerFactory.getLogger(Distributor.class);
 
     private final Map<String, RequestModule> modules = new ConcurrentHashMap<>();
     private final Capabilities capabilities;
+    private final Supplier<PjsipConfig> config;
+    private final EndpointIdentifier identifier;
+    private final GlobalAcl globalAcl;
+    private final DigestAuthenticator authenticator;
+    private final UnidentifiedRequests unidentified;
+    private final UnmatchedRequests unmatched;
+    private final SecurityLog security;
 
-    public Distributor(Capabilities capabilities) {
+    public Distributor(Capabilities capabilities, Supplier<PjsipConfig> config, EndpointIdentifier identifier, GlobalAcl globalAcl,
+                       DigestAuthenticator authenticator, UnidentifiedRequests unidentified, UnmatchedRequests unmatched,
+                       SecurityLog security) {
         this.capabilities = capabilities;
+        this.config = config;
+        this.identifier = identifier;
+        this.globalAcl = globalAcl;
+        this.authenticator = authenticator;
+        this.unidentified = unidentified;
+        this.unmatched = unmatched;
+        this.security = security;
     }
 
     public Capabilities capabilities() { return capabilities; }
@@ -43,9 +74,40 @@ public final class Distributor implements TransactionUser {
     @Override
     public void onRequest(ServerTransaction tx) {
         SipRequest r = tx.request();
+        Inbound in = tx.inbound();
+        InetSocketAddress source = in.source();
+
+        GlobalAcl.Denial denial = globalAcl.deny(r, source);
+        if (denial != null) {
+            security.aclTestFailed(denial.address());
+            tx.respond(tx.createResponse(403));
+            return;
+        }
+        if (r.toTag() != null || r.isMethod(Methods.BYE)) {
+            // no dialog layer matched it: the dialog does not exist here (answered before identification, as Asterisk does)
+            tx.respond(tx.createResponse(481));
+            return;
+        }
+
+        Identification id = identifier.identify(r, source, in.flow().transportName());
+        if (id.isArtificial()) {
+            unmatched.add(r, source, in.flow().transportName(), id);
+            unidentified.unmatched(source).log(security, r, source);
+        } else {
+            unidentified.identified(source);
+            EndpointAcl.Failure failure = identifier.endpointAcl().failure(id.endpoint(), r, source);
+            if (failure != null) {
+                if (failure.contact()) security.endpointContactAclFailed(id.endpointId(), r, source);
+                else security.endpointAclFailed(id.endpointId(), r, source);
+                id = id.reboundByAcl(failure.reason());
+                unmatched.add(r, source, in.flow().transportName(), id);
+            }
+        }
+        Endpoint endpoint = id.endpoint();
+        if (!authenticate(tx, r, source, endpoint)) return;
+
         RequestModule module = modules.get(r.method());
-        boolean inDialog = r.toTag() != null;
-        if (module == null && !inDialog && !r.isMethod(Methods.BYE)) {
+        if (module == null) {
             SipResponse resp = tx.createResponse(501);
             resp.addHeader(HeaderName.ALLOW, capabilities.allow());
             tx.respond(resp);
@@ -66,12 +128,51 @@ public final class Distributor implements TransactionUser {
             tx.respond(resp);
             return;
         }
-        if (inDialog || r.isMethod(Methods.BYE)) {
-            // no dialog layer matched it: the dialog does not exist here
-            tx.respond(tx.createResponse(481));
-            return;
+        module.onRequest(tx, endpoint);
+    }
+
+    /**
+     * §1.1 step 5: the artificial endpoint always requires authentication and never passes; a real
+     * endpoint requires it when it has auth= (OPTIONS excepted with allow_unauthenticated_options).
+     * Returns true when the request may go on; otherwise the 401 has been sent.
+     */
+    private boolean authenticate(ServerTransaction tx, SipRequest r, InetSocketAddress source, Endpoint endpoint) {
+        PjsipConfig cfg = config.get();
+        AuthResult result;
+        String account;
+        if (endpoint == null) {
+            result = authenticator.verifyArtificial(r, source.getAddress(), cfg.global());
+            account = SecurityLog.UNKNOWN_ACCOUNT;
+        } else {
+            if (endpoint.auth().isEmpty()) return true;
+            if (r.isMethod(Methods.OPTIONS) && endpoint.allowUnauthenticatedOptions()) return true;
+            List<Auth> auths = new ArrayList<>();
+            for (String a : endpoint.auth()) cfg.auth(a).ifPresent(auths::add);
+            if (auths.isEmpty()) {
+                LOG.error("Endpoint '{}' requires authentication but none of its auths ({}) exists", endpoint.id(), endpoint.auth());
+                tx.respond(tx.createResponse(500));
+                return false;
+            }
+            result = authenticator.verify(r, source.getAddress(), auths, cfg.global());
+            account = endpoint.id();
         }
-        module.onRequest(tx);
+        switch (result) {
+            case AuthResult.Success s -> {
+                security.successfulAuth(account, r, source);
+                return true;
+            }
+            case AuthResult.Challenge c -> security.challengeSent(account, r, source);
+            case AuthResult.Failed f -> {
+                if (endpoint != null) {
+                    security.failedToAuthenticate(account, r, source);
+                    LOG.debug("Authentication of {} failed: {}", account, f.reason());
+                }
+            }
+        }
+        SipResponse challenge = tx.createResponse(401);
+        for (String v : result.wwwAuthenticateValues()) challenge.addHeader(HeaderName.WWW_AUTHENTICATE, v);
+        tx.respond(challenge);
+        return false;
     }
 
     private List<String> unsupported(SipRequest r) {

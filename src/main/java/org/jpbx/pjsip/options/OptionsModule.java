@@ -22,7 +22,7 @@ public final class OptionsModule implements RequestModule {
     }
 
     @Override
-    public void onRequest(ServerTransaction tx) {
+    public void onRequest(ServerTransaction tx, org.jpbx.pjsip.config.Endpoint endpoint) {
         if (shuttingDown.getAsBoolean()) {
             tx.respond(tx.createResponse(503));
             return;

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * <p>Beyond Asterisk: every rejection carries its reason in a Warning header (RFC 3261 §20.43)
  * and a log line that names the setting to change.
  */
-public final class Registrar {
+public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule {
     private static final Logger LOG = LoggerFactory.getLogger("registrar");
     static final int MAX_URI_LENGTH = 256;
     static final int MAX_HOST_LENGTH = 128;
@@ -64,8 +64,27 @@ public final class Registrar {
 
     public BindingTable table() { return table; }
 
+    /**
+     * At start: the stored bindings, less those that do not survive a restart (§3.8), become the
+     * live ones, so phones are reachable at once and their expiry resumes.
+     */
+    public void restore(List<Binding> stored) {
+        table.load(stored.stream().filter(b -> !b.pruneOnBoot()).toList());
+    }
+
+    /** The sweeper (contact_expiration_check_interval): forget expired bindings, in memory and in the store. */
+    public List<Binding> sweep(long nowMillis) {
+        List<Binding> gone = table.removeExpired(nowMillis);
+        for (Binding b : gone) {
+            LOG.info("Removed contact '{}' from AOR '{}' due to expiration", b.uri(), b.aor());
+            listener.accept(new Change(b.aor(), b, true, "expiration"));
+        }
+        return gone;
+    }
+
     /** Handles a REGISTER; runs on the request's lane, answers on it. */
-    public void onRegister(ServerTransaction tx, Endpoint endpoint) {
+    @Override
+    public void onRequest(ServerTransaction tx, Endpoint endpoint) {
         SipRequest r = tx.request();
         String ep = endpoint.id();
         String from = tx.inbound().source().getAddress().getHostAddress() + ":" + tx.inbound().source().getPort();
