@@ -31,7 +31,7 @@ class ReloadTest {
     }
 
     private void rewrite(TestServer s, String extra) throws Exception {
-        Files.writeString(dir.resolve("pjsip.conf"), transports(s.port, "") + extra);
+        Files.writeString(dir.resolve("pjsip.conf"), transports(s.port, "") + TestServer.TESTER + extra);
     }
 
     private static String transports(int port, String udpExtra) {
@@ -81,12 +81,14 @@ class ReloadTest {
     void changedBindNeedsAllowReload() throws Exception {
         try (TestServer s = TestServer.start(dir, "")) {
             int newPort = TestServer.freePort();
-            Files.writeString(dir.resolve("pjsip.conf"), transports(s.port, "").replaceFirst("bind=127.0.0.1:" + s.port, "bind=127.0.0.1:" + newPort));
+            Files.writeString(dir.resolve("pjsip.conf"), transports(s.port, "").replaceFirst("bind=127.0.0.1:" + s.port, "bind=127.0.0.1:" + newPort)
+                    + TestServer.TESTER);
             String out = cli(s, "pjsip reload");
             assertThat(out).contains("Transport transport-udp: bind/TLS settings changed; they take effect after a restart");
             assertThat(optionsStatus(s.port)).as("still on the old port").isEqualTo(200);
 
-            Files.writeString(dir.resolve("pjsip.conf"), transports(s.port, "allow_reload=yes").replaceFirst("bind=127.0.0.1:" + s.port, "bind=127.0.0.1:" + newPort));
+            Files.writeString(dir.resolve("pjsip.conf"), transports(s.port, "allow_reload=yes").replaceFirst("bind=127.0.0.1:" + s.port, "bind=127.0.0.1:" + newPort)
+                    + TestServer.TESTER);
             out = cli(s, "core reload");
             assertThat(out).contains("Transport transport-udp rebound (allow_reload=yes).");
             assertThat(optionsStatus(newPort)).as("now on the new port").isEqualTo(200);
