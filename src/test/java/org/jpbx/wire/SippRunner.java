@@ -40,6 +40,7 @@ public final class SippRunner {
     private final int port;
     private Path scenario;
     private String transport = "u1";
+    private String localIp = LOOPBACK;
     private int calls = 1;
     private Duration timeout = Duration.ofSeconds(15);
     private String service = "uac";
@@ -62,6 +63,9 @@ public final class SippRunner {
 
     /** SIPp transport mode: {@code u1} (UDP, one socket) or {@code t1} (TCP, one connection). */
     public SippRunner transport(String mode) { this.transport = mode; return this; }
+
+    /** The loopback address SIPp sends from (127.0.0.x), for identification by source address. */
+    public SippRunner localIp(String ip) { this.localIp = ip; return this; }
 
     public SippRunner calls(int n) { this.calls = n; return this; }
 
@@ -118,7 +122,7 @@ public final class SippRunner {
                 sippBinary(), host + ":" + port,
                 "-sf", scenario.toAbsolutePath().toString(),
                 "-t", transport,
-                "-i", LOOPBACK, "-p", Integer.toString(localPort),
+                "-i", localIp, "-p", Integer.toString(localPort),
                 "-s", service,
                 "-m", Integer.toString(calls),
                 "-timeout", secs + "s", "-timeout_error",
