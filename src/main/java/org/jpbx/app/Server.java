@@ -143,7 +143,7 @@ public final class Server implements AutoCloseable {
         startSweeper(stored);
         PjsipLoggerCommands.register(commands, trace);
         ReloadCommands.register(commands, this);
-        PjsipShowCommands.register(commands, config::pjsip, new LiveRuntimeView(config::pjsip, bindings, qualifier));
+        PjsipShowCommands.register(commands, config::pjsip, new LiveRuntimeView(config::pjsip, bindings, qualifier, identifier::resolved));
         IdentifyCommands.register(commands, unmatched, unidentified);
         QualifyCommands.register(commands, qualifier);
         LOG.info("jpbx {} started with {} ({} lanes, {} I/O)", Version.current(), dirs.configDir(), lanes.size(),

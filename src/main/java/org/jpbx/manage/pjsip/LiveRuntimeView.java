@@ -21,12 +21,18 @@ public final class LiveRuntimeView implements PjsipRuntimeView {
     private final Supplier<PjsipConfig> config;
     private final BindingTable bindings;
     private final Qualifier qualifier;
+    private final java.util.function.Function<String, List<java.net.InetAddress>> resolver;
 
-    public LiveRuntimeView(Supplier<PjsipConfig> config, BindingTable bindings, Qualifier qualifier) {
+    public LiveRuntimeView(Supplier<PjsipConfig> config, BindingTable bindings, Qualifier qualifier,
+                           java.util.function.Function<String, List<java.net.InetAddress>> resolver) {
         this.config = config;
         this.bindings = bindings;
         this.qualifier = qualifier;
+        this.resolver = resolver;
     }
+
+    @Override
+    public List<java.net.InetAddress> resolved(String host) { return resolver.apply(host); }
 
     @Override
     public List<ContactInfo> contacts(String aorId) {
