@@ -27,7 +27,7 @@ public abstract sealed class ClientTransaction permits InviteClientTransaction, 
     final InetSocketAddress destination;
     State state;
     Flow flow;
-    private final Lane.Timer[] timerSlots = new Lane.Timer[2];
+    private TimerSlots timerSlots; // created on first use
 
     ClientTransaction(String key, SipRequest request, TransportProtocol protocol, InetSocketAddress destination, Lane lane,
                       TimerSettings timers, MessageSender sender, ClientTransactionListener listener,
@@ -79,17 +79,13 @@ public abstract sealed class ClientTransaction permits InviteClientTransaction, 
         if (flow != null) sender.send(request, flow);
     }
 
-    void setTimer(int slot, Runnable task, long delay) {
-        cancelTimer(slot);
-        timerSlots[slot] = lane.schedule(task, delay);
-    }
+    void setTimer(int slot, Runnable task, long delay) { timers().set(slot, task, delay); }
 
-    void cancelTimer(int slot) {
-        Lane.Timer t = timerSlots[slot];
-        if (t != null) {
-            t.cancel();
-            timerSlots[slot] = null;
-        }
+    void cancelTimer(int slot) { timers().cancel(slot); }
+
+    private TimerSlots timers() {
+        if (timerSlots == null) timerSlots = new TimerSlots(lane);
+        return timerSlots;
     }
 
     void timeout() {
@@ -101,7 +97,7 @@ public abstract sealed class ClientTransaction permits InviteClientTransaction, 
     void terminate() {
         if (state == State.TERMINATED) return;
         state = State.TERMINATED;
-        for (int i = 0; i < timerSlots.length; i++) cancelTimer(i);
+        if (timerSlots != null) timerSlots.cancelAll();
         onTerminated.accept(this);
     }
 }

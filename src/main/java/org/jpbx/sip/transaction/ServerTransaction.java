@@ -30,7 +30,7 @@ public abstract sealed class ServerTransaction permits InviteServerTransaction, 
     /** The last response as sent, for retransmissions once the response object is let go. */
     byte[] lastWire;
     private String toTag;
-    private Lane.Timer[] timerSlots = new Lane.Timer[2];
+    private TimerSlots timerSlots; // created on first use: most server transactions never start one
 
     ServerTransaction(String key, Inbound inbound, Lane lane, FifoTimers.PerLane endTimers, TimerSettings timers,
                       MessageSender sender, Consumer<ServerTransaction> onTerminated, State initial) {
@@ -116,23 +116,19 @@ public abstract sealed class ServerTransaction permits InviteServerTransaction, 
         if (lastWire != null) sender.sendWire(lastWire, to.flow());
     }
 
-    void setTimer(int slot, Runnable task, long delay) {
-        cancelTimer(slot);
-        timerSlots[slot] = lane.schedule(task, delay);
-    }
+    void setTimer(int slot, Runnable task, long delay) { timers().set(slot, task, delay); }
 
-    void cancelTimer(int slot) {
-        Lane.Timer t = timerSlots[slot];
-        if (t != null) {
-            t.cancel();
-            timerSlots[slot] = null;
-        }
+    void cancelTimer(int slot) { timers().cancel(slot); }
+
+    private TimerSlots timers() {
+        if (timerSlots == null) timerSlots = new TimerSlots(lane);
+        return timerSlots;
     }
 
     void terminate() {
         if (state == State.TERMINATED) return;
         state = State.TERMINATED;
-        for (int i = 0; i < timerSlots.length; i++) cancelTimer(i);
+        if (timerSlots != null) timerSlots.cancelAll();
         onTerminated.accept(this);
     }
 
