@@ -39,7 +39,16 @@ public enum DigestAlgorithm {
         return HexFormat.of().formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** One digest per thread and algorithm: looking one up through the providers costs more than the hash. */
+    private final ThreadLocal<MessageDigest> perThread = ThreadLocal.withInitial(this::newDigest);
+
     private MessageDigest digest() {
+        MessageDigest d = perThread.get();
+        d.reset();
+        return d;
+    }
+
+    private MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance(jcaName);
         } catch (NoSuchAlgorithmException e) {

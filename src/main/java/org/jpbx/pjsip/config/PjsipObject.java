@@ -30,7 +30,9 @@ public final class PjsipObject {
     private final OptionTable table;
     private final String id;
     private final SourceLocation location;
-    private final Map<String, Object> values;
+    /** Only the values that differ from the table's defaults: an endpoint has ~150 options, a phone sets a handful. */
+    private final Map<String, Object> own;
+    private final Map<String, Object> defaults;
     private final Set<String> explicit;
     private final Map<String, String> extended;
     private final List<Entry> entries;
@@ -40,7 +42,13 @@ public final class PjsipObject {
         this.table = table;
         this.id = id;
         this.location = location;
-        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.defaults = TableDefaults.of(table);
+        Map<String, Object> differing = new java.util.HashMap<>();
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            String k = e.getKey();
+            if (!defaults.containsKey(k) || !Objects.equals(defaults.get(k), e.getValue())) differing.put(k, e.getValue());
+        }
+        this.own = differing.isEmpty() ? Map.of() : differing;
         this.explicit = Collections.unmodifiableSet(new LinkedHashSet<>(explicit));
         this.extended = Collections.unmodifiableMap(new LinkedHashMap<>(extended));
         this.entries = List.copyOf(entries);
@@ -96,19 +104,23 @@ public final class PjsipObject {
     public List<String> optionNames() {
         List<String> names = new ArrayList<>();
         for (Option o : table.options()) if (!o.isPrefix()) names.add(o.name());
-        for (String k : values.keySet()) if (!names.contains(k)) names.add(k);
+        for (String k : own.keySet()) if (!names.contains(k)) names.add(k);
         return names;
     }
 
     /** The effective value of {@code option} (null = unset). */
     public Object get(String option) {
-        return values.get(slot(option));
+        return value(slot(option));
+    }
+
+    private Object value(String slot) {
+        return own.containsKey(slot) ? own.get(slot) : defaults.get(slot);
     }
 
     /** The text {@code pjsip show} prints for {@code option}. */
     public String displayValue(String option) {
         Option o = option(option);
-        return o.format(values.get(slotOf(o, option)));
+        return o.format(value(slotOf(o, option)));
     }
 
     public boolean getBool(String option) {
@@ -180,7 +192,12 @@ public final class PjsipObject {
     private static String slotOf(Option o, String name) { return o.isPrefix() ? name : o.slot(); }
 
     /** The values by storage slot, for comparison. */
-    Map<String, Object> values() { return values; }
+    /** Every value, defaults included, in table order. */
+    Map<String, Object> values() {
+        Map<String, Object> all = new LinkedHashMap<>(defaults);
+        all.putAll(own);
+        return all;
+    }
 
     @Override
     public String toString() { return type() + " " + id; }
