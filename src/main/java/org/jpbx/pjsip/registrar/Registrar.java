@@ -125,12 +125,20 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
             return;
         }
         long now = clock.getAsLong();
-        Outcome outcome = table.locked(aor.id(), bindings -> apply(bindings, aor, endpoint, r, contacts, now, tx));
+        // The write is queued while the AOR is still locked, so the store commits one AOR's changes
+        // in the order they were made in memory (queuing does not block: the store's writer commits).
+        @SuppressWarnings("unchecked")
+        java.util.concurrent.CompletableFuture<Void>[] durable = new java.util.concurrent.CompletableFuture[1];
+        Outcome outcome = table.locked(aor.id(), bindings -> {
+            Outcome o = apply(bindings, aor, endpoint, r, contacts, now, tx);
+            if (o.rejection == null) durable[0] = store.persist(aor.id(), o.upserts, o.removedIds);
+            return o;
+        });
         if (outcome.rejection != null) {
             reject(tx, 403, outcome.rejection, outcome.warning);
             return;
         }
-        store.persist(aor.id(), outcome.upserts, outcome.removedIds).whenComplete((ok, err) -> tx.lane().execute(() -> {
+        durable[0].whenComplete((ok, err) -> tx.lane().execute(() -> {
             if (err != null) {
                 LOG.error("Registration of AOR '{}' could not be stored durably: {}", aor.id(), err.toString());
                 undo(aor.id(), outcome);
