@@ -21,19 +21,34 @@ public final class AuthHeader {
     static AuthHeader parse(Scanner sc) {
         sc.skipWs();
         String scheme = sc.token();
-        Parameters params = new Parameters();
         sc.skipWs();
+        // the grammar is checked here; the parameters' Strings are made when first read
+        int from = sc.pos;
         if (!sc.atEnd()) {
             do {
                 sc.skipWs();
-                String name = sc.token();
-                if (!sc.skipSeparator('=')) throw sc.error("expected '=' after " + name);
-                String v = sc.peekIs('"') ? sc.quotedString() : sc.token();
-                params.add(name, v);
+                int nameFrom = sc.pos;
+                sc.skipToken();
+                if (!sc.skipSeparator('=')) throw sc.error("expected '=' after " + sc.str(nameFrom, sc.pos));
+                if (sc.peekIs('"')) sc.skipQuotedString();
+                else sc.skipToken();
             } while (sc.skipSeparator(','));
         }
+        int to = sc.pos;
         sc.expectEnd();
-        return new AuthHeader(scheme, params);
+        return new AuthHeader(scheme, Parameters.lazy(sc.b, from, to, Parameters.AUTH));
+    }
+
+    /** Makes the Strings of auth-params that {@link #parse(Scanner)} has already checked. */
+    static void parseParams(Scanner sc, Parameters into) {
+        if (sc.atEnd()) return;
+        do {
+            sc.skipWs();
+            String name = sc.token();
+            sc.skipSeparator('=');
+            String v = sc.peekIs('"') ? sc.quotedString() : sc.token();
+            into.add(name, v);
+        } while (sc.skipSeparator(','));
     }
 
     public String scheme() { return scheme; }

@@ -10,16 +10,30 @@ import java.util.List;
  * {@code <>}; a URI parameter and a header parameter differ exactly there (RFC 4475 cparam01/02).
  */
 public final class NameAddr {
-    private final String displayName; // as received: quoted with its quotes, or the token sequence; null if none
+    private String displayName; // as received: quoted with its quotes, or the token sequence; null if none
     private final Uri uri;
     private final boolean angled;
     private final Parameters params;
+    // a parsed display name is made from src[displayFrom, displayTo) on first use; -1 when none
+    private final byte[] src;
+    private final int displayFrom, displayTo;
 
     public NameAddr(String displayName, Uri uri, boolean angled, Parameters params) {
         this.displayName = displayName;
         this.uri = uri;
         this.angled = angled || displayName != null;
         this.params = params == null ? new Parameters() : params;
+        this.src = null;
+        this.displayFrom = this.displayTo = -1;
+    }
+
+    private NameAddr(byte[] src, int displayFrom, int displayTo, Uri uri, boolean angled, Parameters params) {
+        this.src = src;
+        this.displayFrom = displayFrom;
+        this.displayTo = displayTo;
+        this.uri = uri;
+        this.angled = angled || displayFrom >= 0;
+        this.params = params;
     }
 
     public static NameAddr of(Uri uri) {
@@ -55,9 +69,11 @@ public final class NameAddr {
 
     static NameAddr parse(Scanner sc) {
         sc.skipWs();
-        String display = null;
+        int displayFrom = -1, displayTo = -1;
         if (sc.peekIs('"')) {
-            display = sc.quotedString();
+            displayFrom = sc.pos;
+            sc.skipQuotedString();
+            displayTo = sc.pos;
             sc.skipWs();
             if (!sc.peekIs('<')) throw sc.error("expected '<' after the display name");
         } else {
@@ -68,7 +84,10 @@ public final class NameAddr {
             if (i < sc.end && sc.b[i] == '<') {
                 int ds = save, de = i;
                 while (de > ds && Chars.isWs(sc.at(de - 1))) de--;
-                display = de > ds ? sc.str(ds, de) : null;
+                if (de > ds) {
+                    displayFrom = ds;
+                    displayTo = de;
+                }
                 sc.pos = i;
             } else {
                 sc.pos = save;
@@ -104,17 +123,21 @@ public final class NameAddr {
             sc.pos = uriEnd;
             angled = false;
         }
-        Parameters params = new Parameters();
-        sc.genericParams(params);
-        return new NameAddr(display, uri, angled, params);
+        Parameters params = sc.lazyGenericParams();
+        return new NameAddr(sc.b, displayFrom, displayTo, uri, angled, params);
     }
 
-    public String displayName() { return displayName; }
+    public String displayName() {
+        String d = displayName;
+        if (d == null && displayFrom >= 0) displayName = d = Uri.text(src, displayFrom, displayTo);
+        return d;
+    }
+
 
     /** The display name without quotes and escapes, decoded as UTF-8. */
     public String displayNameText() {
-        if (displayName == null) return null;
-        String d = displayName;
+        String d = displayName();
+        if (d == null) return null;
         if (d.startsWith("\"")) {
             StringBuilder sb = new StringBuilder();
             for (int i = 1; i < d.length() - 1; i++) {
@@ -137,12 +160,13 @@ public final class NameAddr {
     public NameAddr withTag(String tag) {
         Parameters p = params.copy();
         p.set("tag", tag);
-        return new NameAddr(displayName, uri, angled, p);
+        return new NameAddr(displayName(), uri, angled, p);
     }
 
-    public NameAddr withParams(Parameters p) { return new NameAddr(displayName, uri, angled, p); }
+    public NameAddr withParams(Parameters p) { return new NameAddr(displayName(), uri, angled, p); }
 
     public void appendTo(StringBuilder sb) {
+        String displayName = displayName();
         if (displayName != null) sb.append(displayName).append(' ');
         if (angled) sb.append('<').append(uri).append('>');
         else sb.append(uri);

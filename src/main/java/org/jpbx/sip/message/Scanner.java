@@ -78,6 +78,57 @@ final class Scanner {
         return common != null ? common : str(start, pos);
     }
 
+    /** Steps over a token without making a String of it; errors as {@link #token()}. */
+    void skipToken() {
+        int start = pos;
+        while (pos < end && Chars.isToken(at(pos))) pos++;
+        if (pos == start) throw error("expected a token");
+    }
+
+    /** Steps over a quoted-string; errors as {@link #quotedString()}. */
+    void skipQuotedString() {
+        expect('"');
+        while (pos < end) {
+            byte c = b[pos];
+            if (c == '\\') {
+                if (pos + 1 >= end) break;
+                pos += 2;
+            } else if (c == '"') {
+                pos++;
+                return;
+            } else {
+                pos++;
+            }
+        }
+        throw error("unterminated quoted string");
+    }
+
+    /** Steps over a gen-value; errors as {@link #genValue()}. */
+    void skipGenValue() {
+        if (peekIs('"')) {
+            skipQuotedString();
+        } else if (peekIs('[')) {
+            int close = indexOf(']', pos);
+            if (close < 0) throw error("unterminated IPv6 reference");
+            pos = close + 1;
+        } else {
+            skipToken();
+        }
+    }
+
+    /**
+     * Checks {@code *( SEMI generic-param )} and returns the parameters unparsed: their Strings
+     * are made on first use. Errors as {@link #genericParams(Parameters)}.
+     */
+    Parameters lazyGenericParams() {
+        int from = pos;
+        while (skipSeparator(';')) {
+            skipToken();
+            if (skipSeparator('=')) skipGenValue();
+        }
+        return Parameters.lazy(b, from, pos, Parameters.GENERIC);
+    }
+
     /** A quoted-string, returned with its quotes (as it must be written back). */
     String quotedString() {
         int start = pos;
