@@ -44,6 +44,14 @@ final class Chars {
 
     static boolean isToken(char c) { return c < 128 && (TABLE[c] & TOKEN) != 0; }
 
+    private static final boolean[] TOKEN_BYTE = new boolean[256];
+    static {
+        for (int c = 0; c < 128; c++) TOKEN_BYTE[c] = (TABLE[c] & TOKEN) != 0;
+    }
+
+    /** {@link #isToken(char)} for a byte read as ISO-8859-1, without a range check. */
+    static boolean isTokenByte(byte b) { return TOKEN_BYTE[b & 0xff]; }
+
     static boolean isDigit(char c) { return c >= '0' && c <= '9'; }
 
     static boolean isHex(char c) {

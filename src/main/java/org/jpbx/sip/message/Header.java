@@ -65,6 +65,55 @@ public final class Header {
         else out.writeCharSequence(value, StandardCharsets.ISO_8859_1);
     }
 
+    /** The value as delta-seconds ({@link SipMessage#parseDeltaSeconds}), read from the bytes when it came off the wire. */
+    long deltaSeconds(String what) {
+        if (buf == null) return SipMessage.parseDeltaSeconds(value, what);
+        int s = start, e = end;
+        while (s < e && isStripped(buf[s])) s++;
+        while (e > s && isStripped(buf[e - 1])) e--;
+        if (s == e) throw new SipParseException("Malformed " + what + ": empty");
+        long n = 0;
+        for (int i = s; i < e; i++) {
+            int c = buf[i];
+            if (c < '0' || c > '9') throw new SipParseException("Malformed " + what + ": not a number");
+            n = Math.min(n * 10 + (c - '0'), CSeq.MAX);
+        }
+        return n;
+    }
+
+    /** Content-Length as {@link SipParser#parseContentLength(String)} reads it, from the bytes. */
+    long contentLength() {
+        if (buf == null) return SipParser.parseContentLength(value);
+        int s = start, e = end;
+        while (s < e && isStripped(buf[s])) s++;
+        while (e > s && isStripped(buf[e - 1])) e--;
+        if (s == e || e - s > 10) return -1;
+        long n = 0;
+        for (int i = s; i < e; i++) {
+            int c = buf[i];
+            if (c < '0' || c > '9') return -1;
+            n = n * 10 + (c - '0');
+        }
+        return n > Integer.MAX_VALUE ? -1 : n;
+    }
+
+    /** What {@link String#strip()} removes, for one ISO-8859-1 byte. */
+    private static boolean isStripped(byte b) {
+        return Character.isWhitespace((char) (b & 0xff));
+    }
+
+    /** True when the value is empty or has a byte at or below space (a malformed Call-ID). */
+    boolean emptyOrHasWhitespace() {
+        if (buf == null) {
+            if (value.isEmpty()) return true;
+            for (int i = 0; i < value.length(); i++) if (value.charAt(i) <= ' ') return true;
+            return false;
+        }
+        if (end == start) return true;
+        for (int i = start; i < end; i++) if ((buf[i] & 0xff) <= ' ') return true;
+        return false;
+    }
+
     void setValue(String v) {
         value = v;
         buf = null;

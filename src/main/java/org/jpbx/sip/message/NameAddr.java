@@ -57,7 +57,11 @@ public final class NameAddr {
     }
 
     static List<NameAddr> parseList(Scanner sc) {
-        List<NameAddr> out = new ArrayList<>(2);
+        return parseList(sc, new ArrayList<>(2));
+    }
+
+    /** Parses a comma-separated list of name-addr values onto the end of {@code out}. */
+    static List<NameAddr> parseList(Scanner sc, List<NameAddr> out) {
         do {
             sc.skipWs();
             out.add(parse(sc));
