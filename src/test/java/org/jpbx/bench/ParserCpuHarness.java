@@ -16,7 +16,7 @@ public final class ParserCpuHarness {
     private ParserCpuHarness() {}
 
     public static void main(String[] args) {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int perRound = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         byte[] msg = ParserBenchmark.REGISTER.getBytes(StandardCharsets.ISO_8859_1);
         Blackhole bh = new Blackhole("Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
@@ -26,8 +26,7 @@ public final class ParserCpuHarness {
         // warm-up: enough for C2 to compile the whole path
         for (int i = 0; i < 2_000_000; i++) ParserBenchmark.registrarView(SipParser.parseDatagram(msg, 0, msg.length), bh);
 
-        double best = Double.MAX_VALUE;
-        double sum = 0;
+        double[] cpus = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             long a0 = mx.getThreadAllocatedBytes(tid);
             long c0 = mx.getCurrentThreadCpuTime();
@@ -39,12 +38,15 @@ public final class ParserCpuHarness {
             double cpu = (double) (c1 - c0) / perRound;
             double wall = (double) (w1 - w0) / perRound;
             double alloc = (double) (a1 - a0) / perRound;
-            best = Math.min(best, cpu);
-            sum += cpu;
+            cpus[r] = cpu;
             System.out.printf("round %d: %.1f ns CPU/msg (%.0f msg/s per core), %.1f ns wall/msg, %.0f B/msg%n",
                     r + 1, cpu, 1e9 / cpu, wall, alloc);
         }
-        System.out.printf("mean %.1f ns CPU/msg (%.0f msg/s), best %.1f ns (%.0f msg/s)%n",
-                sum / rounds, 1e9 / (sum / rounds), best, 1e9 / best);
+        java.util.Arrays.sort(cpus);
+        double median = rounds % 2 == 1 ? cpus[rounds / 2] : (cpus[rounds / 2 - 1] + cpus[rounds / 2]) / 2;
+        // other processes on the machine inflate even CPU time (cache and frequency effects):
+        // the best round is the closest to the code's own cost, the median is the typical one
+        System.out.printf("median %.1f ns CPU/msg (%.0f msg/s), best %.1f ns (%.0f msg/s), over %d rounds of %d%n",
+                median, 1e9 / median, cpus[0], 1e9 / cpus[0], rounds, perRound);
     }
 }

@@ -49,6 +49,14 @@ final class Chars {
         for (int c = 0; c < 128; c++) TOKEN_BYTE[c] = (TABLE[c] & TOKEN) != 0;
     }
 
+    private static final boolean[] HOST_BYTE = new boolean[256];
+    static {
+        for (int c = 0; c < 128; c++) HOST_BYTE[c] = (TABLE[c] & HOST) != 0;
+    }
+
+    /** {@code is(c, HOST)} for a byte read as ISO-8859-1, without a range check. */
+    static boolean isHostByte(byte b) { return HOST_BYTE[b & 0xff]; }
+
     /** {@link #isToken(char)} for a byte read as ISO-8859-1, without a range check. */
     static boolean isTokenByte(byte b) { return TOKEN_BYTE[b & 0xff]; }
 

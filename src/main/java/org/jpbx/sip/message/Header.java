@@ -99,7 +99,8 @@ public final class Header {
 
     /** What {@link String#strip()} removes, for one ISO-8859-1 byte. */
     private static boolean isStripped(byte b) {
-        return Character.isWhitespace((char) (b & 0xff));
+        // Character.isWhitespace over ISO-8859-1: HT, LF, VT, FF, CR, FS, GS, RS, US and space
+        return (b >= 0x09 && b <= 0x0D) || (b >= 0x1C && b <= 0x20);
     }
 
     /** True when the value is empty or has a byte at or below space (a malformed Call-ID). */

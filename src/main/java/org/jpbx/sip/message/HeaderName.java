@@ -126,15 +126,14 @@ public final class HeaderName {
 
     private HeaderName() {}
 
+    // Length, first and last letter (case-folded) spread the known names well enough, and
+    // hashing them does not need a pass over the whole name; the compare decides.
     private static int hash(String s) {
-        int h = 0;
-        for (int i = 0; i < s.length(); i++) h = h * 31 + (s.charAt(i) | 0x20);
-        return h ^ (h >>> 16);
+        return hash(s.length(), s.charAt(0), s.charAt(s.length() - 1));
     }
 
-    private static int hash(byte[] b, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) h = h * 31 + (b[i] | 0x20);
+    private static int hash(int len, int first, int last) {
+        int h = len * 0x9E3779B1 + (first | 0x20) * 0x85EBCA6B + (last | 0x20) * 0xC2B2AE35;
         return h ^ (h >>> 16);
     }
 
@@ -145,7 +144,7 @@ public final class HeaderName {
             int c = b[from] | 0x20;
             return c >= 'a' && c <= 'z' ? COMPACT[c - 'a'] : null;
         }
-        int h = hash(b, from, to) & (TABLE_SIZE - 1);
+        int h = hash(len, b[from], b[to - 1]) & (TABLE_SIZE - 1);
         for (byte[] cand; (cand = TABLE_BYTES[h]) != null; h = (h + 1) & (TABLE_SIZE - 1)) {
             // the canonical spelling is by far the most common: an exact (vectorised) compare first
             if (cand.length == len && (Bytes.equalsAt(cand, b, from) || equalsIgnoreCase(TABLE[h], b, from))) {

@@ -38,24 +38,30 @@ final class Scanner {
 
     /** First index of {@code c} in [from, end), or -1. */
     int indexOf(char c, int from) {
-        for (int i = from; i < end; i++) if (b[i] == (byte) c) return i;
+        byte[] b = this.b;
+        byte x = (byte) c;
+        for (int i = from, e = end; i < e; i++) if (b[i] == x) return i;
         return -1;
     }
 
     void skipWs() {
-        while (pos < end && (b[pos] == ' ' || b[pos] == '\t')) pos++;
+        byte[] b = this.b;
+        int p = pos, e = end;
+        while (p < e && (b[p] == ' ' || b[p] == '\t')) p++;
+        pos = p;
     }
 
     /** Consumes {@code c} with optional whitespace around it (RFC 3261 SEMI, COMMA, EQUAL, SLASH...). */
     boolean skipSeparator(char c) {
-        int save = pos;
-        skipWs();
-        if (pos < end && b[pos] == (byte) c) {
-            pos++;
-            skipWs();
+        byte[] b = this.b;
+        int p = pos, e = end;
+        while (p < e && (b[p] == ' ' || b[p] == '\t')) p++;
+        if (p < e && b[p] == (byte) c) {
+            p++;
+            while (p < e && (b[p] == ' ' || b[p] == '\t')) p++;
+            pos = p;
             return true;
         }
-        pos = save;
         return false;
     }
 
@@ -65,41 +71,46 @@ final class Scanner {
     }
 
     String token() {
-        int start = pos;
+        byte[] b = this.b;
+        int start = pos, p = start, e = end;
         int h = 0;
-        while (pos < end) {
-            int c = b[pos] & 0xff;
-            if (!Chars.isToken((char) c)) break;
-            h = h * 31 + c;
-            pos++;
+        while (p < e) {
+            byte c = b[p];
+            if (!Chars.isTokenByte(c)) break;
+            h = h * 31 + (c & 0xff);
+            p++;
         }
-        if (pos == start) throw error("expected a token");
-        String common = pos - start <= 16 ? Tokens.lookup(b, start, pos, h) : null;
-        return common != null ? common : str(start, pos);
+        pos = p;
+        if (p == start) throw error("expected a token");
+        String common = p - start <= 16 ? Tokens.lookup(b, start, p, h) : null;
+        return common != null ? common : str(start, p);
     }
 
     /** Steps over a token without making a String of it; errors as {@link #token()}. */
     void skipToken() {
-        int start = pos;
-        while (pos < end && Chars.isToken(at(pos))) pos++;
-        if (pos == start) throw error("expected a token");
+        byte[] b = this.b;
+        int start = pos, p = start, e = end;
+        while (p < e && Chars.isTokenByte(b[p])) p++;
+        pos = p;
+        if (p == start) throw error("expected a token");
     }
 
     /** Steps over a quoted-string; errors as {@link #quotedString()}. */
     void skipQuotedString() {
         expect('"');
-        while (pos < end) {
-            byte c = b[pos];
-            if (c == '\\') {
-                if (pos + 1 >= end) break;
-                pos += 2;
-            } else if (c == '"') {
-                pos++;
+        byte[] b = this.b;
+        int p = pos, e = end;
+        while (p < e) {
+            p = Bytes.indexOfQuoteOrBackslash(b, p, e);
+            if (p < 0) break;
+            if (b[p] == '"') {
+                pos = p + 1;
                 return;
-            } else {
-                pos++;
             }
+            if (p + 1 >= e) break; // a backslash at the end: as quotedString(), unterminated at that backslash
+            p += 2;
         }
+        pos = p < 0 ? e : p;
         throw error("unterminated quoted string");
     }
 

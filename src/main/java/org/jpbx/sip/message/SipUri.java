@@ -98,8 +98,16 @@ public final class SipUri implements Uri {
             validateIpv6(s, i, close + 1);
             i = close + 1;
         } else {
-            while (i < to && Chars.is((char) (s[i] & 0xff), Chars.HOST)) i++;
-            validateHostname(s, hostStart, i);
+            boolean dots = false; // ".." somewhere in the name
+            byte prev = 0;
+            for (byte c; i < to && Chars.isHostByte(c = s[i]); i++) {
+                if (c == '.' && prev == '.') dots = true;
+                prev = c;
+            }
+            if (i == hostStart) throw new SipParseException("Malformed URI: missing host");
+            if (dots || s[hostStart] == '.' || s[hostStart] == '-') {
+                throw new SipParseException("Malformed URI: bad host '" + Uri.text(s, hostStart, i) + "'");
+            }
         }
         int hostEnd = i;
         int port = -1;
@@ -194,13 +202,6 @@ public final class SipUri implements Uri {
                 throw new SipParseException("Malformed URI: illegal character in " + what + " '" + Uri.text(s, from, to) + "'");
             }
         }
-    }
-
-    private static void validateHostname(byte[] s, int from, int to) {
-        if (to == from) throw new SipParseException("Malformed URI: missing host");
-        boolean bad = s[from] == '.' || s[from] == '-';
-        for (int k = from + 1; k < to && !bad; k++) if (s[k] == '.' && s[k - 1] == '.') bad = true;
-        if (bad) throw new SipParseException("Malformed URI: bad host '" + Uri.text(s, from, to) + "'");
     }
 
     /** Checks the IPv6 reference in [from, to), brackets included. */
