@@ -51,6 +51,16 @@ final class Bytes {
     /** Index of the first '\n' in [from, to), or -1. */
     static int indexOfLf(byte[] b, int from, int to) {
         int i = from;
+        while (i + 16 <= to) {
+            long x = (long) LONGS.get(b, i) ^ LF;
+            long y = (long) LONGS.get(b, i + 8) ^ LF;
+            long fx = (x - LOW) & ~x & HIGH;
+            long fy = (y - LOW) & ~y & HIGH;
+            if ((fx | fy) != 0) {
+                return fx != 0 ? i + (Long.numberOfTrailingZeros(fx) >>> 3) : i + 8 + (Long.numberOfTrailingZeros(fy) >>> 3);
+            }
+            i += 16;
+        }
         while (i + 8 <= to) {
             long x = (long) LONGS.get(b, i) ^ LF;
             long found = (x - LOW) & ~x & HIGH; // a zero byte in x is an LF in the input

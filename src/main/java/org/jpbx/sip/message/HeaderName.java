@@ -147,7 +147,7 @@ public final class HeaderName {
         int h = hash(len, b[from], b[to - 1]) & (TABLE_SIZE - 1);
         for (byte[] cand; (cand = TABLE_BYTES[h]) != null; h = (h + 1) & (TABLE_SIZE - 1)) {
             // the canonical spelling is by far the most common: an exact (vectorised) compare first
-            if (cand.length == len && (Bytes.equalsAt(cand, b, from) || equalsIgnoreCase(TABLE[h], b, from))) {
+            if (cand.length == len && (equalsExact(h, b, from, len) || equalsIgnoreCase(TABLE[h], b, from))) {
                 return TABLE[h];
             }
         }
@@ -166,6 +166,34 @@ public final class HeaderName {
         byte[] b = name.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         String c = lookup(b, 0, b.length);
         return c != null ? c : name;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    /** The canonical spelling's first eight bytes (zero-padded) and last eight bytes, per table slot. */
+    private static final long[] HEAD = new long[TABLE_SIZE], TAIL = new long[TABLE_SIZE];
+
+    static {
+        for (int h = 0; h < TABLE_SIZE; h++) {
+            byte[] n = TABLE_BYTES[h];
+            if (n == null) continue;
+            byte[] padded = java.util.Arrays.copyOf(n, Math.max(8, n.length));
+            HEAD[h] = (long) LONGS.get(padded, 0);
+            TAIL[h] = (long) LONGS.get(padded, padded.length - 8);
+        }
+    }
+
+    /** Bytes [from, from + len) spell slot h's name exactly: one or two word compares for names up to 16 bytes. */
+    private static boolean equalsExact(int h, byte[] b, int from, int len) {
+        if (len <= 8) {
+            if (from + 8 > b.length) return Bytes.equalsAt(TABLE_BYTES[h], b, from);
+            long mask = len == 8 ? -1L : (1L << (len << 3)) - 1;
+            return ((long) LONGS.get(b, from) & mask) == HEAD[h];
+        }
+        if (len <= 16) {
+            return (long) LONGS.get(b, from) == HEAD[h] && (long) LONGS.get(b, from + len - 8) == TAIL[h];
+        }
+        return Bytes.equalsAt(TABLE_BYTES[h], b, from);
     }
 
     private static boolean equalsIgnoreCase(String cand, byte[] b, int from) {

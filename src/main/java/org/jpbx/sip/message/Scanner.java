@@ -90,6 +90,8 @@ final class Scanner {
     void skipToken() {
         byte[] b = this.b;
         int start = pos, p = start, e = end;
+        while (p + 4 <= e && Chars.isTokenByte(b[p]) && Chars.isTokenByte(b[p + 1])
+                && Chars.isTokenByte(b[p + 2]) && Chars.isTokenByte(b[p + 3])) p += 4;
         while (p < e && Chars.isTokenByte(b[p])) p++;
         pos = p;
         if (p == start) throw error("expected a token");

@@ -186,8 +186,7 @@ public final class SipUri implements Uri {
     }
 
     private static boolean isParamChar(byte b) {
-        char c = (char) (b & 0xff);
-        return Chars.is(c, Chars.UNRESERVED | Chars.PARAM) || c == '%';
+        return Chars.isUriParamByte(b);
     }
 
     private static void checkChars(byte[] s, int from, int to, int cls, String what) {
