@@ -31,6 +31,13 @@ final class Bytes {
         return true;
     }
 
+    private static final long SIP20_SLASH = (long) LONGS.get("SIP/2.0/".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0);
+
+    /** True when bytes [from, from + 8) are exactly "SIP/2.0/" and more bytes follow before {@code to}. */
+    static boolean isSip20Slash(byte[] b, int from, int to) {
+        return to - from > 8 && (long) LONGS.get(b, from) == SIP20_SLASH;
+    }
+
     private static final long QUOTE = 0x2222222222222222L;
     private static final long BACKSLASH = 0x5C5C5C5C5C5C5C5CL;
 

@@ -80,21 +80,11 @@ public final class NameAddr {
             displayTo = sc.pos;
             sc.skipWs();
             if (!sc.peekIs('<')) throw sc.error("expected '<' after the display name");
-        } else {
-            // A token display name: tokens separated by LWS, then '<'. Without '<' it is an addr-spec.
-            int save = sc.pos;
-            int i = sc.pos;
-            while (i < sc.end && (Chars.isToken(sc.at(i)) || Chars.isWs(sc.at(i)))) i++;
-            if (i < sc.end && sc.b[i] == '<') {
-                int ds = save, de = i;
-                while (de > ds && Chars.isWs(sc.at(de - 1))) de--;
-                if (de > ds) {
-                    displayFrom = ds;
-                    displayTo = de;
-                }
-                sc.pos = i;
-            } else {
-                sc.pos = save;
+        } else if (!sc.peekIs('<')) {
+            long d = tokenDisplayName(sc);
+            if (d >= 0) {
+                displayFrom = (int) (d >>> 32);
+                displayTo = (int) d;
             }
         }
         Uri uri;
@@ -110,6 +100,35 @@ public final class NameAddr {
             sc.pos = close + 1;
             angled = true;
         } else {
+            uri = addrSpec(sc);
+            angled = false;
+        }
+        Parameters params = sc.lazyGenericParams();
+        return new NameAddr(sc.b, displayFrom, displayTo, uri, angled, params);
+    }
+
+    /**
+     * A token display name: tokens separated by LWS, then '<'. Returns its range packed as
+     * {@code from << 32 | to} with the scanner on the '<', or -1 (scanner unmoved) when there is
+     * none: without '<' the value is an addr-spec.
+     */
+    private static long tokenDisplayName(Scanner sc) {
+        int save = sc.pos;
+        int i = sc.pos;
+        while (i < sc.end && (Chars.isToken(sc.at(i)) || Chars.isWs(sc.at(i)))) i++;
+        if (i < sc.end && sc.b[i] == '<') {
+            int ds = save, de = i;
+            while (de > ds && Chars.isWs(sc.at(de - 1))) de--;
+            sc.pos = i;
+            return de > ds ? (long) ds << 32 | de : -1;
+        }
+        sc.pos = save;
+        return -1;
+    }
+
+    /** An addr-spec (a URI outside {@code <>}), leaving the scanner at its header parameters. */
+    private static Uri addrSpec(Scanner sc) {
+        {
             // addr-spec: the URI may not contain ',', ';' or '?' (RFC 3261 §20), so it ends at the
             // first ';' after its user part; what follows are header parameters.
             int start = sc.pos;
@@ -123,12 +142,10 @@ public final class NameAddr {
             for (int k = start; k < uriEnd; k++) {
                 if (sc.b[k] == '?') throw sc.error("a URI with headers must be enclosed in '<>'");
             }
-            uri = Uri.parse(sc.b, start, uriEnd);
+            Uri uri = Uri.parse(sc.b, start, uriEnd);
             sc.pos = uriEnd;
-            angled = false;
+            return uri;
         }
-        Parameters params = sc.lazyGenericParams();
-        return new NameAddr(sc.b, displayFrom, displayTo, uri, angled, params);
     }
 
     public String displayName() {

@@ -65,10 +65,19 @@ public final class Via {
 
     private static Via parse(Scanner sc) {
         sc.skipWs();
-        String name = sc.token();
-        if (!sc.skipSeparator('/')) throw sc.error("expected '/' in sent-protocol");
-        String version = sc.token();
-        if (!sc.skipSeparator('/')) throw sc.error("expected '/' in sent-protocol");
+        String protocol;
+        if (Bytes.isSip20Slash(sc.b, sc.pos, sc.end)) {
+            // "SIP/2.0/" as nearly every Via spells it
+            sc.pos += 8;
+            sc.skipWs();
+            protocol = "SIP/2.0";
+        } else {
+            String name = sc.token();
+            if (!sc.skipSeparator('/')) throw sc.error("expected '/' in sent-protocol");
+            String version = sc.token();
+            if (!sc.skipSeparator('/')) throw sc.error("expected '/' in sent-protocol");
+            protocol = "SIP".equalsIgnoreCase(name) && "2.0".equals(version) ? "SIP/2.0" : name + "/" + version;
+        }
         String transport = upper(sc.token());
         sc.skipWs();
         if (sc.atEnd()) throw sc.error("missing sent-by");
@@ -86,18 +95,23 @@ public final class Via {
         int port = -1;
         if (sc.skipSeparator(':')) port = (int) sc.number(65535, "sent-by port");
         Parameters params = sc.lazyGenericParams();
-        String protocol = "SIP".equalsIgnoreCase(name) && "2.0".equals(version) ? "SIP/2.0" : name + "/" + version;
         // the common transports as shared constants: no per-message upper-casing
         return new Via(protocol, transport, sc.b, hostFrom, hostTo, port, params);
     }
 
     private static String upper(String t) {
+        // token() returns Tokens' shared strings for these spellings, so identity is enough here
+        if (t == "UDP" || t == "TCP" || t == "TLS" || t == "WS" || t == "WSS") return t;
+        return upperSlow(t);
+    }
+
+    private static String upperSlow(String t) {
         return switch (t) {
-            case "UDP", "udp" -> "UDP";
-            case "TCP", "tcp" -> "TCP";
-            case "TLS", "tls" -> "TLS";
-            case "WS", "ws" -> "WS";
-            case "WSS", "wss" -> "WSS";
+            case "udp" -> "UDP";
+            case "tcp" -> "TCP";
+            case "tls" -> "TLS";
+            case "ws" -> "WS";
+            case "wss" -> "WSS";
             default -> t.toUpperCase(java.util.Locale.ROOT);
         };
     }
