@@ -55,6 +55,20 @@ final class Bytes {
         return -1;
     }
 
+    /** Index of the first byte {@code c} in [from, to), or -1; eight bytes at a time. */
+    static int indexOf(byte[] b, byte c, int from, int to) {
+        long pattern = (c & 0xffL) * LOW;
+        int i = from;
+        while (i + 8 <= to) {
+            long x = (long) LONGS.get(b, i) ^ pattern;
+            long found = (x - LOW) & ~x & HIGH;
+            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            i += 8;
+        }
+        for (; i < to; i++) if (b[i] == c) return i;
+        return -1;
+    }
+
     /** Index of the first '\n' in [from, to), or -1. */
     static int indexOfLf(byte[] b, int from, int to) {
         int i = from;

@@ -10,22 +10,19 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Header {
     final String name;
-    /** The name is one of HeaderName's shared constants, so identity decides equality. */
-    private final boolean known;
     private byte[] buf;
     private int start, end;
     private String value;
 
-    /** A folded value, already unfolded into a String by the parser. */
-    Header(String name, boolean known, String value) {
-        this.name = name;
-        this.known = known;
-        this.value = value;
+    /** A folded value, already unfolded into a String by the parser; the name is as the parser made it. */
+    static Header unfolded(String name, String value) {
+        Header h = new Header(name, null, 0, 0);
+        h.value = value;
+        return h;
     }
 
-    Header(String name, boolean known, byte[] buf, int start, int end) {
+    Header(String name, byte[] buf, int start, int end) {
         this.name = name;
-        this.known = known;
         this.buf = buf;
         this.start = start;
         this.end = end;
@@ -33,7 +30,6 @@ public final class Header {
 
     public Header(String name, String value) {
         this.name = HeaderName.canonical(name);
-        this.known = HeaderName.isKnown(this.name);
         this.value = value;
     }
 
@@ -124,7 +120,9 @@ public final class Header {
     int length() { return buf != null ? end - start : value.length(); }
 
     boolean is(String canonicalName) {
-        return name == canonicalName || (!known && name.equalsIgnoreCase(canonicalName));
+        // Known names are HeaderName's shared constants and every spelling of one maps to it, so
+        // identity decides for them; equalsIgnoreCase only ever matches two extension names.
+        return name == canonicalName || name.equalsIgnoreCase(canonicalName);
     }
 
     @Override

@@ -38,10 +38,7 @@ final class Scanner {
 
     /** First index of {@code c} in [from, end), or -1. */
     int indexOf(char c, int from) {
-        byte[] b = this.b;
-        byte x = (byte) c;
-        for (int i = from, e = end; i < e; i++) if (b[i] == x) return i;
-        return -1;
+        return Bytes.indexOf(b, (byte) c, from, end);
     }
 
     void skipWs() {

@@ -94,9 +94,9 @@ public final class SipParser {
             while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) ve--;
             Header h;
             if (folded) {
-                h = new Header(name, known, unfold(b, vs, ve));
+                h = Header.unfolded(name, unfold(b, vs, ve));
             } else {
-                h = new Header(name, known, b, vs, ve);
+                h = new Header(name, b, vs, ve);
             }
             msg.headers.add(h);
             if (known) {
