@@ -24,6 +24,10 @@ public final class AuthHeader {
         sc.skipWs();
         // the grammar is checked here; the parameters' Strings are made when first read
         int from = sc.pos;
+        int quick = quickParams(sc.b, from, sc.end);
+        if (quick >= 0) {
+            return new AuthHeader(scheme, Parameters.lazy(sc.b, from, quick, Parameters.AUTH));
+        }
         if (!sc.atEnd()) {
             do {
                 sc.skipWs();
@@ -37,6 +41,40 @@ public final class AuthHeader {
         int to = sc.pos;
         sc.expectEnd();
         return new AuthHeader(scheme, Parameters.lazy(sc.b, from, to, Parameters.AUTH));
+    }
+
+    /**
+     * The common shape of a whole auth-param list, {@code name=token} or {@code name="quoted"}
+     * separated by commas, in one loop over local variables. Returns where the list ends (the
+     * value's end, trailing whitespace excluded) or -1 when the general loop must decide.
+     */
+    private static int quickParams(byte[] b, int p, int e) {
+        if (p >= e) return -1;
+        for (;;) {
+            while (p < e && (b[p] == ' ' || b[p] == '\t')) p++;
+            int ns = p;
+            while (p < e && Chars.isTokenByte(b[p])) p++;
+            if (p == ns) return -1;
+            while (p < e && (b[p] == ' ' || b[p] == '\t')) p++;
+            if (p >= e || b[p] != '=') return -1;
+            p++;
+            while (p < e && (b[p] == ' ' || b[p] == '\t')) p++;
+            if (p >= e) return -1;
+            if (b[p] == '"') {
+                p = Scanner.quotedEnd(b, p + 1, e);
+                if (p < 0) return -1;
+            } else {
+                int vs = p;
+                while (p < e && Chars.isTokenByte(b[p])) p++;
+                if (p == vs) return -1;
+            }
+            int valueEnd = p;
+            while (p < e && (b[p] == ' ' || b[p] == '\t')) p++;
+            if (p >= e) return valueEnd;
+            if (b[p] != ',') return -1;
+            p++;
+            while (p < e && (b[p] == ' ' || b[p] == '\t')) p++;
+        }
     }
 
     /** Makes the Strings of auth-params that {@link #parse(Scanner)} has already checked. */

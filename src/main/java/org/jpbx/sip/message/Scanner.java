@@ -132,11 +132,64 @@ final class Scanner {
      */
     Parameters lazyGenericParams() {
         int from = pos;
-        while (skipSeparator(';')) {
-            skipToken();
-            if (skipSeparator('=')) skipGenValue();
+        int to = quickGenericParams(b, from, end);
+        if (to < 0) {
+            // something unusual (an IPv6 value, an error): the general loop, with its error messages
+            while (skipSeparator(';')) {
+                skipToken();
+                if (skipSeparator('=')) skipGenValue();
+            }
+            to = pos;
         }
-        return Parameters.lazy(b, from, pos, Parameters.GENERIC);
+        pos = to;
+        return Parameters.lazy(b, from, to, Parameters.GENERIC);
+    }
+
+    /**
+     * The common shapes of {@code *( SEMI generic-param )} in one loop over local variables:
+     * token names, token or quoted values. Returns where the parameters end, or -1 when the
+     * general loop must decide.
+     */
+    private static int quickGenericParams(byte[] b, int p, int e) {
+        for (;;) {
+            int q = p;
+            while (q < e && (b[q] == ' ' || b[q] == '\t')) q++;
+            if (q >= e || b[q] != ';') return p;
+            q++;
+            while (q < e && (b[q] == ' ' || b[q] == '\t')) q++;
+            int ns = q;
+            while (q < e && Chars.isTokenByte(b[q])) q++;
+            if (q == ns) return -1;
+            int r = q;
+            while (r < e && (b[r] == ' ' || b[r] == '\t')) r++;
+            if (r < e && b[r] == '=') {
+                r++;
+                while (r < e && (b[r] == ' ' || b[r] == '\t')) r++;
+                if (r >= e) return -1;
+                if (b[r] == '"') {
+                    r = quotedEnd(b, r + 1, e);
+                    if (r < 0) return -1;
+                } else {
+                    int vs = r;
+                    while (r < e && Chars.isTokenByte(b[r])) r++;
+                    if (r == vs) return -1;
+                }
+                q = r;
+            }
+            p = q;
+        }
+    }
+
+    /** Just past the closing quote of a quoted-string whose body starts at {@code p}, or -1. */
+    static int quotedEnd(byte[] b, int p, int e) {
+        while (p < e) {
+            p = Bytes.indexOfQuoteOrBackslash(b, p, e);
+            if (p < 0) return -1;
+            if (b[p] == '"') return p + 1;
+            if (p + 1 >= e) return -1;
+            p += 2;
+        }
+        return -1;
     }
 
     /** A quoted-string, returned with its quotes (as it must be written back). */
