@@ -17,12 +17,11 @@ public final class Parameters {
 
     // name i at 2i, its value at 2i+1: one array per parameter list; null until first use when lazy
     private String[] nv;
-    private int size;
+    private int size; // while src != null: the grammar of the source (GENERIC, URI, AUTH)
     // A list from the wire whose grammar the parser has already checked: the Strings are made
     // from these bytes on first use, so parameters nobody reads cost no allocation.
     private byte[] src;
     private int srcFrom, srcTo;
-    private byte kind;
 
     public Parameters() {
         this(2);
@@ -42,7 +41,7 @@ public final class Parameters {
         this.src = src;
         this.srcFrom = from;
         this.srcTo = to;
-        this.kind = kind;
+        this.size = kind;
     }
 
     private void ensure() {
@@ -51,6 +50,7 @@ public final class Parameters {
 
     private void materialize() {
         byte[] s = src;
+        int kind = size;
         String[] a = new String[8];
         src = null;
         nv = a;

@@ -19,9 +19,10 @@ public final class SipUri implements Uri {
     private String host;      // IPv6 references keep their brackets
     private final int port;   // -1 when absent
     private final Parameters params;
-    private String headers;   // text after '?', null when absent
+    private final String headers; // text after '?', null when absent (a parsed URI makes it from src on each call)
     private final byte[] src;
-    private final int userFrom, userTo, pwFrom, pwTo, hostFrom, hostTo, hdrFrom, hdrTo;
+    // userinfo is [userFrom, userInfoTo): the user part, then ':' and the password if any
+    private final int userFrom, userInfoTo, hostFrom, hostTo, hdrFrom, uriTo;
 
     public SipUri(boolean secure, String user, String password, String host, int port, Parameters params, String headers) {
         this.secure = secure;
@@ -32,23 +33,22 @@ public final class SipUri implements Uri {
         this.params = params == null ? Parameters.EMPTY : params;
         this.headers = headers;
         this.src = null;
-        this.userFrom = this.userTo = this.pwFrom = this.pwTo = this.hostFrom = this.hostTo = this.hdrFrom = this.hdrTo = -1;
+        this.userFrom = this.userInfoTo = this.hostFrom = this.hostTo = this.hdrFrom = this.uriTo = -1;
     }
 
-    private SipUri(boolean secure, byte[] src, int userFrom, int userTo, int pwFrom, int pwTo, int hostFrom, int hostTo,
-                   int port, Parameters params, int hdrFrom, int hdrTo) {
+    private SipUri(boolean secure, byte[] src, int userFrom, int userInfoTo, int hostFrom, int hostTo,
+                   int port, Parameters params, int hdrFrom, int uriTo) {
         this.secure = secure;
         this.src = src;
         this.userFrom = userFrom;
-        this.userTo = userTo;
-        this.pwFrom = pwFrom;
-        this.pwTo = pwTo;
+        this.userInfoTo = userInfoTo;
         this.hostFrom = hostFrom;
         this.hostTo = hostTo;
         this.port = port;
         this.params = params;
         this.hdrFrom = hdrFrom;
-        this.hdrTo = hdrTo;
+        this.uriTo = uriTo;
+        this.headers = null;
     }
 
     public static SipUri of(String user, String host, int port) {
@@ -65,7 +65,7 @@ public final class SipUri implements Uri {
     static SipUri parse(byte[] s, int from, int to, int colon) {
         boolean secure = colon - from == 4;
         int i = colon + 1;
-        int userFrom = -1, userTo = -1, pwFrom = -1, pwTo = -1;
+        int userFrom = -1, userInfoTo = -1;
         // The userinfo ends at the last '@': '@' may appear escaped or, leniently, within the
         // user part, but never in host, parameters or headers.
         int at = -1;
@@ -81,12 +81,8 @@ public final class SipUri implements Uri {
             checkChars(s, i, userEnd, Chars.UNRESERVED | Chars.USER, "user part");
             if (userEnd == i) throw new SipParseException("Malformed URI: empty user part in '" + Uri.text(s, from, to) + "'");
             userFrom = i;
-            userTo = userEnd;
-            if (pw >= 0) {
-                checkChars(s, pw + 1, at, Chars.UNRESERVED | Chars.PASSWORD, "password");
-                pwFrom = pw + 1;
-                pwTo = at;
-            }
+            userInfoTo = at;
+            if (pw >= 0) checkChars(s, pw + 1, at, Chars.UNRESERVED | Chars.PASSWORD, "password");
             i = at + 1;
         }
         // host
@@ -138,7 +134,7 @@ public final class SipUri implements Uri {
             }
             params = Parameters.lazy(s, ps, i, Parameters.URI);
         }
-        int hdrFrom = -1, hdrTo = -1;
+        int hdrFrom = -1;
         if (i < to && s[i] == '?') {
             i++;
             hdrFrom = i;
@@ -147,12 +143,11 @@ public final class SipUri implements Uri {
                 if (!(Chars.is(c, Chars.UNRESERVED | Chars.HNV) || c == '%' || c == '=' || c == '&')) break;
                 i++;
             }
-            hdrTo = i;
         }
         if (i != to) {
             throw new SipParseException("Malformed URI: unexpected character '" + (char) (s[i] & 0xff) + "' in '" + Uri.text(s, from, to) + "'");
         }
-        return new SipUri(secure, s, userFrom, userTo, pwFrom, pwTo, hostStart, hostEnd, port, params, hdrFrom, hdrTo);
+        return new SipUri(secure, s, userFrom, userInfoTo, hostStart, hostEnd, port, params, hdrFrom, to);
     }
 
     /** Makes the Strings of URI parameters in [from, to), which {@link #parse} has already checked. */
@@ -216,14 +211,23 @@ public final class SipUri implements Uri {
     public boolean isSecure() { return secure; }
     public String user() {
         String u = user;
-        if (u == null && userFrom >= 0) user = u = Uri.text(src, userFrom, userTo);
+        if (u == null && userFrom >= 0) user = u = Uri.text(src, userFrom, passwordColon());
         return u;
     }
 
     public String password() {
         String p = password;
-        if (p == null && pwFrom >= 0) password = p = Uri.text(src, pwFrom, pwTo);
+        if (p == null && userFrom >= 0) {
+            int colon = passwordColon();
+            if (colon < userInfoTo) password = p = Uri.text(src, colon + 1, userInfoTo);
+        }
         return p;
+    }
+
+    /** The ':' before the password in the userinfo, or its end when there is no password. */
+    private int passwordColon() {
+        for (int k = userFrom; k < userInfoTo; k++) if (src[k] == ':') return k;
+        return userInfoTo;
     }
 
     public String host() {
@@ -241,9 +245,7 @@ public final class SipUri implements Uri {
     public Parameters params() { return params; }
     public String param(String name) { return params.get(name); }
     public String headers() {
-        String h = headers;
-        if (h == null && hdrFrom >= 0) headers = h = Uri.text(src, hdrFrom, hdrTo);
-        return h;
+        return hdrFrom >= 0 ? Uri.text(src, hdrFrom, uriTo) : headers;
     }
     public String transportParam() { return params.get("transport"); }
     public boolean hasLr() { return params.has("lr"); }
