@@ -154,6 +154,23 @@ public final class HeaderName {
         return null;
     }
 
+    /**
+     * The canonical name when the bytes spell it exactly as the constant does (or are a compact
+     * letter), else null; other spellings are left to {@link #lookup}.
+     */
+    static String lookupExact(byte[] b, int from, int to) {
+        int len = to - from;
+        if (len == 1) {
+            int c = b[from] | 0x20;
+            return c >= 'a' && c <= 'z' ? COMPACT[c - 'a'] : null;
+        }
+        int h = hash(len, b[from], b[to - 1]) & (TABLE_SIZE - 1);
+        for (byte[] cand; (cand = TABLE_BYTES[h]) != null; h = (h + 1) & (TABLE_SIZE - 1)) {
+            if (cand.length == len && equalsExact(h, b, from, len)) return TABLE[h];
+        }
+        return null;
+    }
+
     /** True when {@code name} is one of the shared canonical constants (an identity check). */
     static boolean isKnown(String name) {
         return EXACT.get(name) == name;

@@ -68,26 +68,23 @@ public final class SipParser {
                 fieldEnd = le2 < 0 ? end : (le2 > next && b[le2 - 1] == '\r' ? le2 - 1 : le2);
                 next = n2;
             }
-            // the usual line: a token, optional whitespace, ':' (one pass over the name)
-            int nameEnd = i;
-            while (nameEnd < fieldEnd && Chars.isTokenByte(b[nameEnd])) nameEnd++;
-            int colon = nameEnd;
-            while (colon < fieldEnd && (b[colon] == ' ' || b[colon] == '\t')) colon++;
-            if (nameEnd == i || colon >= fieldEnd || b[colon] != ':') {
-                // anything else: the first ':' ends the name, which must then be a token
-                colon = -1;
-                for (int k = i; k < fieldEnd; k++) if (b[k] == ':') { colon = k; break; }
-                nameEnd = colon;
-                while (nameEnd > i && (b[nameEnd - 1] == ' ' || b[nameEnd - 1] == '\t')) nameEnd--;
+            // the first ':' ends the name, which must be a token
+            int colon = Bytes.indexOf(b, (byte) ':', i, fieldEnd);
+            int nameEnd = colon;
+            while (nameEnd > i && (b[nameEnd - 1] == ' ' || b[nameEnd - 1] == '\t')) nameEnd--;
+            // a name spelled exactly as a known one is a token already: no pass over its bytes
+            String name = colon < 0 || nameEnd == i ? null : HeaderName.lookupExact(b, i, nameEnd);
+            boolean known = name != null;
+            if (!known) {
                 if (colon < 0 || nameEnd == i || !isTokenBytes(b, i, nameEnd)) {
                     msg.invalidReason = first(msg.invalidReason, "Malformed header line: '" + latin1(b, i, Math.min(fieldEnd, i + 40)) + "'");
                     i = next;
                     continue;
                 }
+                name = HeaderName.lookup(b, i, nameEnd);
+                known = name != null;
+                if (!known) name = latin1(b, i, nameEnd);
             }
-            String name = HeaderName.lookup(b, i, nameEnd);
-            boolean known = name != null;
-            if (!known) name = latin1(b, i, nameEnd);
             int vs = colon + 1;
             while (vs < fieldEnd && (b[vs] == ' ' || b[vs] == '\t' || b[vs] == '\r' || b[vs] == '\n')) vs++;
             int ve = fieldEnd;
