@@ -15,6 +15,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$ROOT/scripts/find-jdk.sh"   # sets JAVA_HOME to a JDK >= 25, as ./jpbx does
+OUT="$ROOT/bench/work/jmh"
 
 mkdir -p "$OUT"
 cd "$ROOT"

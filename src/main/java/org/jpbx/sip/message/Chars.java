@@ -44,6 +44,29 @@ final class Chars {
 
     static boolean isToken(char c) { return c < 128 && (TABLE[c] & TOKEN) != 0; }
 
+    private static final boolean[] TOKEN_BYTE = new boolean[256];
+    static {
+        for (int c = 0; c < 128; c++) TOKEN_BYTE[c] = (TABLE[c] & TOKEN) != 0;
+    }
+
+    private static final boolean[] HOST_BYTE = new boolean[256];
+    private static final boolean[] URI_PARAM_BYTE = new boolean[256];
+    static {
+        for (int c = 0; c < 128; c++) {
+            HOST_BYTE[c] = (TABLE[c] & HOST) != 0;
+            URI_PARAM_BYTE[c] = (TABLE[c] & (UNRESERVED | PARAM)) != 0 || c == '%';
+        }
+    }
+
+    /** A character of a URI parameter name or value (unreserved, param-unreserved or '%'), for a byte. */
+    static boolean isUriParamByte(byte b) { return URI_PARAM_BYTE[b & 0xff]; }
+
+    /** {@code is(c, HOST)} for a byte read as ISO-8859-1, without a range check. */
+    static boolean isHostByte(byte b) { return HOST_BYTE[b & 0xff]; }
+
+    /** {@link #isToken(char)} for a byte read as ISO-8859-1, without a range check. */
+    static boolean isTokenByte(byte b) { return TOKEN_BYTE[b & 0xff]; }
+
     static boolean isDigit(char c) { return c >= '0' && c <= '9'; }
 
     static boolean isHex(char c) {

@@ -10,22 +10,19 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Header {
     final String name;
-    /** The name is one of HeaderName's shared constants, so identity decides equality. */
-    private final boolean known;
     private byte[] buf;
     private int start, end;
     private String value;
 
-    /** A folded value, already unfolded into a String by the parser. */
-    Header(String name, boolean known, String value) {
-        this.name = name;
-        this.known = known;
-        this.value = value;
+    /** A folded value, already unfolded into a String by the parser; the name is as the parser made it. */
+    static Header unfolded(String name, String value) {
+        Header h = new Header(name, null, 0, 0);
+        h.value = value;
+        return h;
     }
 
-    Header(String name, boolean known, byte[] buf, int start, int end) {
+    Header(String name, byte[] buf, int start, int end) {
         this.name = name;
-        this.known = known;
         this.buf = buf;
         this.start = start;
         this.end = end;
@@ -33,7 +30,6 @@ public final class Header {
 
     public Header(String name, String value) {
         this.name = HeaderName.canonical(name);
-        this.known = HeaderName.isKnown(this.name);
         this.value = value;
     }
 
@@ -65,6 +61,56 @@ public final class Header {
         else out.writeCharSequence(value, StandardCharsets.ISO_8859_1);
     }
 
+    /** The value as delta-seconds ({@link SipMessage#parseDeltaSeconds}), read from the bytes when it came off the wire. */
+    long deltaSeconds(String what) {
+        if (buf == null) return SipMessage.parseDeltaSeconds(value, what);
+        int s = start, e = end;
+        while (s < e && isStripped(buf[s])) s++;
+        while (e > s && isStripped(buf[e - 1])) e--;
+        if (s == e) throw new SipParseException("Malformed " + what + ": empty");
+        long n = 0;
+        for (int i = s; i < e; i++) {
+            int c = buf[i];
+            if (c < '0' || c > '9') throw new SipParseException("Malformed " + what + ": not a number");
+            n = Math.min(n * 10 + (c - '0'), CSeq.MAX);
+        }
+        return n;
+    }
+
+    /** Content-Length as {@link SipParser#parseContentLength(String)} reads it, from the bytes. */
+    long contentLength() {
+        if (buf == null) return SipParser.parseContentLength(value);
+        int s = start, e = end;
+        while (s < e && isStripped(buf[s])) s++;
+        while (e > s && isStripped(buf[e - 1])) e--;
+        if (s == e || e - s > 10) return -1;
+        long n = 0;
+        for (int i = s; i < e; i++) {
+            int c = buf[i];
+            if (c < '0' || c > '9') return -1;
+            n = n * 10 + (c - '0');
+        }
+        return n > Integer.MAX_VALUE ? -1 : n;
+    }
+
+    /** What {@link String#strip()} removes, for one ISO-8859-1 byte. */
+    private static boolean isStripped(byte b) {
+        // Character.isWhitespace over ISO-8859-1: HT, LF, VT, FF, CR, FS, GS, RS, US and space
+        return (b >= 0x09 && b <= 0x0D) || (b >= 0x1C && b <= 0x20);
+    }
+
+    /** True when the value is empty or has a byte at or below space (a malformed Call-ID). */
+    boolean emptyOrHasWhitespace() {
+        if (buf == null) {
+            if (value.isEmpty()) return true;
+            for (int i = 0; i < value.length(); i++) if (value.charAt(i) <= ' ') return true;
+            return false;
+        }
+        if (end == start) return true;
+        for (int i = start; i < end; i++) if ((buf[i] & 0xff) <= ' ') return true;
+        return false;
+    }
+
     void setValue(String v) {
         value = v;
         buf = null;
@@ -74,7 +120,9 @@ public final class Header {
     int length() { return buf != null ? end - start : value.length(); }
 
     boolean is(String canonicalName) {
-        return name == canonicalName || (!known && name.equalsIgnoreCase(canonicalName));
+        // Known names are HeaderName's shared constants and every spelling of one maps to it, so
+        // identity decides for them; equalsIgnoreCase only ever matches two extension names.
+        return name == canonicalName || name.equalsIgnoreCase(canonicalName);
     }
 
     @Override

@@ -126,15 +126,14 @@ public final class HeaderName {
 
     private HeaderName() {}
 
+    // Length, first and last letter (case-folded) spread the known names well enough, and
+    // hashing them does not need a pass over the whole name; the compare decides.
     private static int hash(String s) {
-        int h = 0;
-        for (int i = 0; i < s.length(); i++) h = h * 31 + (s.charAt(i) | 0x20);
-        return h ^ (h >>> 16);
+        return hash(s.length(), s.charAt(0), s.charAt(s.length() - 1));
     }
 
-    private static int hash(byte[] b, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) h = h * 31 + (b[i] | 0x20);
+    private static int hash(int len, int first, int last) {
+        int h = len * 0x9E3779B1 + (first | 0x20) * 0x85EBCA6B + (last | 0x20) * 0xC2B2AE35;
         return h ^ (h >>> 16);
     }
 
@@ -145,12 +144,29 @@ public final class HeaderName {
             int c = b[from] | 0x20;
             return c >= 'a' && c <= 'z' ? COMPACT[c - 'a'] : null;
         }
-        int h = hash(b, from, to) & (TABLE_SIZE - 1);
+        int h = hash(len, b[from], b[to - 1]) & (TABLE_SIZE - 1);
         for (byte[] cand; (cand = TABLE_BYTES[h]) != null; h = (h + 1) & (TABLE_SIZE - 1)) {
             // the canonical spelling is by far the most common: an exact (vectorised) compare first
-            if (cand.length == len && (Bytes.equalsAt(cand, b, from) || equalsIgnoreCase(TABLE[h], b, from))) {
+            if (cand.length == len && (equalsExact(h, b, from, len) || equalsIgnoreCase(TABLE[h], b, from))) {
                 return TABLE[h];
             }
+        }
+        return null;
+    }
+
+    /**
+     * The canonical name when the bytes spell it exactly as the constant does (or are a compact
+     * letter), else null; other spellings are left to {@link #lookup}.
+     */
+    static String lookupExact(byte[] b, int from, int to) {
+        int len = to - from;
+        if (len == 1) {
+            int c = b[from] | 0x20;
+            return c >= 'a' && c <= 'z' ? COMPACT[c - 'a'] : null;
+        }
+        int h = hash(len, b[from], b[to - 1]) & (TABLE_SIZE - 1);
+        for (byte[] cand; (cand = TABLE_BYTES[h]) != null; h = (h + 1) & (TABLE_SIZE - 1)) {
+            if (cand.length == len && equalsExact(h, b, from, len)) return TABLE[h];
         }
         return null;
     }
@@ -167,6 +183,34 @@ public final class HeaderName {
         byte[] b = name.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         String c = lookup(b, 0, b.length);
         return c != null ? c : name;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    /** The canonical spelling's first eight bytes (zero-padded) and last eight bytes, per table slot. */
+    private static final long[] HEAD = new long[TABLE_SIZE], TAIL = new long[TABLE_SIZE];
+
+    static {
+        for (int h = 0; h < TABLE_SIZE; h++) {
+            byte[] n = TABLE_BYTES[h];
+            if (n == null) continue;
+            byte[] padded = java.util.Arrays.copyOf(n, Math.max(8, n.length));
+            HEAD[h] = (long) LONGS.get(padded, 0);
+            TAIL[h] = (long) LONGS.get(padded, padded.length - 8);
+        }
+    }
+
+    /** Bytes [from, from + len) spell slot h's name exactly: one or two word compares for names up to 16 bytes. */
+    private static boolean equalsExact(int h, byte[] b, int from, int len) {
+        if (len <= 8) {
+            if (from + 8 > b.length) return Bytes.equalsAt(TABLE_BYTES[h], b, from);
+            long mask = len == 8 ? -1L : (1L << (len << 3)) - 1;
+            return ((long) LONGS.get(b, from) & mask) == HEAD[h];
+        }
+        if (len <= 16) {
+            return (long) LONGS.get(b, from) == HEAD[h] && (long) LONGS.get(b, from + len - 8) == TAIL[h];
+        }
+        return Bytes.equalsAt(TABLE_BYTES[h], b, from);
     }
 
     private static boolean equalsIgnoreCase(String cand, byte[] b, int from) {

@@ -24,12 +24,31 @@ public final class Methods {
     /** The shared constant when the bytes spell a known method (case-sensitively, as §7.1 says), else null. */
     static String lookup(byte[] b, int from, int to) {
         int len = to - from;
-        outer:
-        for (String m : ALL) {
-            if (m.length() != len) continue;
-            for (int i = 0; i < len; i++) if (m.charAt(i) != b[from + i]) continue outer;
-            return m;
+        if (len < 3 || len > 9) return null;
+        // the candidates by first letter; at most two share one (PUBLISH/PRACK, SUBSCRIBE)
+        String m1, m2 = null;
+        switch (b[from]) {
+            case 'R' -> { m1 = REGISTER; m2 = REFER; }
+            case 'I' -> { m1 = INVITE; m2 = INFO; }
+            case 'A' -> m1 = ACK;
+            case 'B' -> m1 = BYE;
+            case 'C' -> m1 = CANCEL;
+            case 'O' -> m1 = OPTIONS;
+            case 'S' -> m1 = SUBSCRIBE;
+            case 'N' -> m1 = NOTIFY;
+            case 'P' -> { m1 = PUBLISH; m2 = PRACK; }
+            case 'U' -> m1 = UPDATE;
+            case 'M' -> m1 = MESSAGE;
+            default -> { return null; }
         }
+        if (matches(m1, b, from, len)) return m1;
+        if (m2 != null && matches(m2, b, from, len)) return m2;
         return null;
+    }
+
+    private static boolean matches(String m, byte[] b, int from, int len) {
+        if (m.length() != len) return false;
+        for (int i = 1; i < len; i++) if (m.charAt(i) != b[from + i]) return false;
+        return true;
     }
 }

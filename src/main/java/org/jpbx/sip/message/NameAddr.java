@@ -10,16 +10,30 @@ import java.util.List;
  * {@code <>}; a URI parameter and a header parameter differ exactly there (RFC 4475 cparam01/02).
  */
 public final class NameAddr {
-    private final String displayName; // as received: quoted with its quotes, or the token sequence; null if none
+    private String displayName; // as received: quoted with its quotes, or the token sequence; null if none
     private final Uri uri;
     private final boolean angled;
     private final Parameters params;
+    // a parsed display name is made from src[displayFrom, displayTo) on first use; -1 when none
+    private final byte[] src;
+    private final int displayFrom, displayTo;
 
     public NameAddr(String displayName, Uri uri, boolean angled, Parameters params) {
         this.displayName = displayName;
         this.uri = uri;
         this.angled = angled || displayName != null;
         this.params = params == null ? new Parameters() : params;
+        this.src = null;
+        this.displayFrom = this.displayTo = -1;
+    }
+
+    private NameAddr(byte[] src, int displayFrom, int displayTo, Uri uri, boolean angled, Parameters params) {
+        this.src = src;
+        this.displayFrom = displayFrom;
+        this.displayTo = displayTo;
+        this.uri = uri;
+        this.angled = angled || displayFrom >= 0;
+        this.params = params;
     }
 
     public static NameAddr of(Uri uri) {
@@ -43,7 +57,11 @@ public final class NameAddr {
     }
 
     static List<NameAddr> parseList(Scanner sc) {
-        List<NameAddr> out = new ArrayList<>(2);
+        return parseList(sc, new ArrayList<>(2));
+    }
+
+    /** Parses a comma-separated list of name-addr values onto the end of {@code out}. */
+    static List<NameAddr> parseList(Scanner sc, List<NameAddr> out) {
         do {
             sc.skipWs();
             out.add(parse(sc));
@@ -55,23 +73,18 @@ public final class NameAddr {
 
     static NameAddr parse(Scanner sc) {
         sc.skipWs();
-        String display = null;
+        int displayFrom = -1, displayTo = -1;
         if (sc.peekIs('"')) {
-            display = sc.quotedString();
+            displayFrom = sc.pos;
+            sc.skipQuotedString();
+            displayTo = sc.pos;
             sc.skipWs();
             if (!sc.peekIs('<')) throw sc.error("expected '<' after the display name");
-        } else {
-            // A token display name: tokens separated by LWS, then '<'. Without '<' it is an addr-spec.
-            int save = sc.pos;
-            int i = sc.pos;
-            while (i < sc.end && (Chars.isToken(sc.at(i)) || Chars.isWs(sc.at(i)))) i++;
-            if (i < sc.end && sc.b[i] == '<') {
-                int ds = save, de = i;
-                while (de > ds && Chars.isWs(sc.at(de - 1))) de--;
-                display = de > ds ? sc.str(ds, de) : null;
-                sc.pos = i;
-            } else {
-                sc.pos = save;
+        } else if (!sc.peekIs('<')) {
+            long d = tokenDisplayName(sc);
+            if (d >= 0) {
+                displayFrom = (int) (d >>> 32);
+                displayTo = (int) d;
             }
         }
         Uri uri;
@@ -87,6 +100,35 @@ public final class NameAddr {
             sc.pos = close + 1;
             angled = true;
         } else {
+            uri = addrSpec(sc);
+            angled = false;
+        }
+        Parameters params = sc.lazyGenericParams();
+        return new NameAddr(sc.b, displayFrom, displayTo, uri, angled, params);
+    }
+
+    /**
+     * A token display name: tokens separated by LWS, then '<'. Returns its range packed as
+     * {@code from << 32 | to} with the scanner on the '<', or -1 (scanner unmoved) when there is
+     * none: without '<' the value is an addr-spec.
+     */
+    private static long tokenDisplayName(Scanner sc) {
+        int save = sc.pos;
+        int i = sc.pos;
+        while (i < sc.end && (Chars.isToken(sc.at(i)) || Chars.isWs(sc.at(i)))) i++;
+        if (i < sc.end && sc.b[i] == '<') {
+            int ds = save, de = i;
+            while (de > ds && Chars.isWs(sc.at(de - 1))) de--;
+            sc.pos = i;
+            return de > ds ? (long) ds << 32 | de : -1;
+        }
+        sc.pos = save;
+        return -1;
+    }
+
+    /** An addr-spec (a URI outside {@code <>}), leaving the scanner at its header parameters. */
+    private static Uri addrSpec(Scanner sc) {
+        {
             // addr-spec: the URI may not contain ',', ';' or '?' (RFC 3261 §20), so it ends at the
             // first ';' after its user part; what follows are header parameters.
             int start = sc.pos;
@@ -100,21 +142,23 @@ public final class NameAddr {
             for (int k = start; k < uriEnd; k++) {
                 if (sc.b[k] == '?') throw sc.error("a URI with headers must be enclosed in '<>'");
             }
-            uri = Uri.parse(sc.b, start, uriEnd);
+            Uri uri = Uri.parse(sc.b, start, uriEnd);
             sc.pos = uriEnd;
-            angled = false;
+            return uri;
         }
-        Parameters params = new Parameters();
-        sc.genericParams(params);
-        return new NameAddr(display, uri, angled, params);
     }
 
-    public String displayName() { return displayName; }
+    public String displayName() {
+        String d = displayName;
+        if (d == null && displayFrom >= 0) displayName = d = Uri.text(src, displayFrom, displayTo);
+        return d;
+    }
+
 
     /** The display name without quotes and escapes, decoded as UTF-8. */
     public String displayNameText() {
-        if (displayName == null) return null;
-        String d = displayName;
+        String d = displayName();
+        if (d == null) return null;
         if (d.startsWith("\"")) {
             StringBuilder sb = new StringBuilder();
             for (int i = 1; i < d.length() - 1; i++) {
@@ -137,12 +181,13 @@ public final class NameAddr {
     public NameAddr withTag(String tag) {
         Parameters p = params.copy();
         p.set("tag", tag);
-        return new NameAddr(displayName, uri, angled, p);
+        return new NameAddr(displayName(), uri, angled, p);
     }
 
-    public NameAddr withParams(Parameters p) { return new NameAddr(displayName, uri, angled, p); }
+    public NameAddr withParams(Parameters p) { return new NameAddr(displayName(), uri, angled, p); }
 
     public void appendTo(StringBuilder sb) {
+        String displayName = displayName();
         if (displayName != null) sb.append(displayName).append(' ');
         if (angled) sb.append('<').append(uri).append('>');
         else sb.append(uri);

@@ -38,24 +38,27 @@ final class Scanner {
 
     /** First index of {@code c} in [from, end), or -1. */
     int indexOf(char c, int from) {
-        for (int i = from; i < end; i++) if (b[i] == (byte) c) return i;
-        return -1;
+        return Bytes.indexOf(b, (byte) c, from, end);
     }
 
     void skipWs() {
-        while (pos < end && (b[pos] == ' ' || b[pos] == '\t')) pos++;
+        byte[] b = this.b;
+        int p = pos, e = end;
+        while (p < e && (b[p] == ' ' || b[p] == '\t')) p++;
+        pos = p;
     }
 
     /** Consumes {@code c} with optional whitespace around it (RFC 3261 SEMI, COMMA, EQUAL, SLASH...). */
     boolean skipSeparator(char c) {
-        int save = pos;
-        skipWs();
-        if (pos < end && b[pos] == (byte) c) {
-            pos++;
-            skipWs();
+        byte[] b = this.b;
+        int p = pos, e = end;
+        while (p < e && (b[p] == ' ' || b[p] == '\t')) p++;
+        if (p < e && b[p] == (byte) c) {
+            p++;
+            while (p < e && (b[p] == ' ' || b[p] == '\t')) p++;
+            pos = p;
             return true;
         }
-        pos = save;
         return false;
     }
 
@@ -65,17 +68,128 @@ final class Scanner {
     }
 
     String token() {
-        int start = pos;
+        byte[] b = this.b;
+        int start = pos, p = start, e = end;
         int h = 0;
-        while (pos < end) {
-            int c = b[pos] & 0xff;
-            if (!Chars.isToken((char) c)) break;
-            h = h * 31 + c;
-            pos++;
+        while (p < e) {
+            byte c = b[p];
+            if (!Chars.isTokenByte(c)) break;
+            h = h * 31 + (c & 0xff);
+            p++;
         }
-        if (pos == start) throw error("expected a token");
-        String common = pos - start <= 16 ? Tokens.lookup(b, start, pos, h) : null;
-        return common != null ? common : str(start, pos);
+        pos = p;
+        if (p == start) throw error("expected a token");
+        String common = p - start <= 16 ? Tokens.lookup(b, start, p, h) : null;
+        return common != null ? common : str(start, p);
+    }
+
+    /** Steps over a token without making a String of it; errors as {@link #token()}. */
+    void skipToken() {
+        byte[] b = this.b;
+        int start = pos, p = start, e = end;
+        while (p + 4 <= e && Chars.isTokenByte(b[p]) && Chars.isTokenByte(b[p + 1])
+                && Chars.isTokenByte(b[p + 2]) && Chars.isTokenByte(b[p + 3])) p += 4;
+        while (p < e && Chars.isTokenByte(b[p])) p++;
+        pos = p;
+        if (p == start) throw error("expected a token");
+    }
+
+    /** Steps over a quoted-string; errors as {@link #quotedString()}. */
+    void skipQuotedString() {
+        expect('"');
+        byte[] b = this.b;
+        int p = pos, e = end;
+        while (p < e) {
+            p = Bytes.indexOfQuoteOrBackslash(b, p, e);
+            if (p < 0) break;
+            if (b[p] == '"') {
+                pos = p + 1;
+                return;
+            }
+            if (p + 1 >= e) break; // a backslash at the end: as quotedString(), unterminated at that backslash
+            p += 2;
+        }
+        pos = p < 0 ? e : p;
+        throw error("unterminated quoted string");
+    }
+
+    /** Steps over a gen-value; errors as {@link #genValue()}. */
+    void skipGenValue() {
+        if (peekIs('"')) {
+            skipQuotedString();
+        } else if (peekIs('[')) {
+            int close = indexOf(']', pos);
+            if (close < 0) throw error("unterminated IPv6 reference");
+            pos = close + 1;
+        } else {
+            skipToken();
+        }
+    }
+
+    /**
+     * Checks {@code *( SEMI generic-param )} and returns the parameters unparsed: their Strings
+     * are made on first use. Errors as {@link #genericParams(Parameters)}.
+     */
+    Parameters lazyGenericParams() {
+        int from = pos;
+        int to = quickGenericParams(b, from, end);
+        if (to < 0) {
+            // something unusual (an IPv6 value, an error): the general loop, with its error messages
+            while (skipSeparator(';')) {
+                skipToken();
+                if (skipSeparator('=')) skipGenValue();
+            }
+            to = pos;
+        }
+        pos = to;
+        return Parameters.lazy(b, from, to, Parameters.GENERIC);
+    }
+
+    /**
+     * The common shapes of {@code *( SEMI generic-param )} in one loop over local variables:
+     * token names, token or quoted values. Returns where the parameters end, or -1 when the
+     * general loop must decide.
+     */
+    private static int quickGenericParams(byte[] b, int p, int e) {
+        for (;;) {
+            int q = p;
+            while (q < e && (b[q] == ' ' || b[q] == '\t')) q++;
+            if (q >= e || b[q] != ';') return p;
+            q++;
+            while (q < e && (b[q] == ' ' || b[q] == '\t')) q++;
+            int ns = q;
+            while (q < e && Chars.isTokenByte(b[q])) q++;
+            if (q == ns) return -1;
+            int r = q;
+            while (r < e && (b[r] == ' ' || b[r] == '\t')) r++;
+            if (r < e && b[r] == '=') {
+                r++;
+                while (r < e && (b[r] == ' ' || b[r] == '\t')) r++;
+                if (r >= e) return -1;
+                if (b[r] == '"') {
+                    r = quotedEnd(b, r + 1, e);
+                    if (r < 0) return -1;
+                } else {
+                    int vs = r;
+                    while (r < e && Chars.isTokenByte(b[r])) r++;
+                    if (r == vs) return -1;
+                }
+                q = r;
+            }
+            p = q;
+        }
+    }
+
+    /** Just past the closing quote of a quoted-string whose body starts at {@code p}, or -1. */
+    static int quotedEnd(byte[] b, int p, int e) {
+        while (p < e) {
+            p = Bytes.indexOfQuoteOrBackslash(b, p, e);
+            if (p < 0) return -1;
+            if (b[p] == '"') return p + 1;
+            if (p + 1 >= e) return -1;
+            p += 2;
+        }
+        return -1;
     }
 
     /** A quoted-string, returned with its quotes (as it must be written back). */

@@ -29,6 +29,12 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     private List<NameAddr> contacts;
     private AuthHeader authorization;
 
+    // The first header of each name the hot path reads, and how many Via and Contact headers
+    // there are: noted by the parser, valid while `indexed` (every mutator clears it).
+    boolean indexed;
+    Header hFrom, hTo, hCallId, hCseq, hMaxForwards, hExpires, hAuthorization;
+    int nVia, nContact;
+
     protected SipMessage(int expectedHeaders) {
         headers = new ArrayList<>(expectedHeaders);
     }
@@ -132,6 +138,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     }
 
     void clearCaches() {
+        indexed = false;
         vias = null;
         from = to = null;
         callId = null;
@@ -147,9 +154,13 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         List<Via> v = vias;
         if (v == null) {
             v = new ArrayList<>(2);
-            for (int i = 0, n = headers.size(); i < n; i++) {
+            int left = indexed ? nVia : Integer.MAX_VALUE;
+            for (int i = 0, n = headers.size(); i < n && left > 0; i++) {
                 Header h = headers.get(i);
-                if (h.is(HeaderName.VIA)) Via.parseList(h.scanner("Via header"), v);
+                if (h.is(HeaderName.VIA)) {
+                    Via.parseList(h.scanner("Via header"), v);
+                    left--;
+                }
             }
             vias = v;
         }
@@ -163,7 +174,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     public NameAddr from() {
         if (from == null) {
-            Header h = first(HeaderName.FROM);
+            Header h = indexed ? hFrom : first(HeaderName.FROM);
             if (h != null) from = NameAddr.parseSingle(h.scanner("From header"));
         }
         return from;
@@ -171,7 +182,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     public NameAddr to() {
         if (to == null) {
-            Header h = first(HeaderName.TO);
+            Header h = indexed ? hTo : first(HeaderName.TO);
             if (h != null) to = NameAddr.parseSingle(h.scanner("To header"));
         }
         return to;
@@ -189,7 +200,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     public String callId() {
         if (callId == null) {
-            Header h = first(HeaderName.CALL_ID);
+            Header h = indexed ? hCallId : first(HeaderName.CALL_ID);
             if (h != null) callId = h.value();
         }
         return callId;
@@ -197,7 +208,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     public CSeq cseq() {
         if (cseq == null) {
-            Header h = first(HeaderName.CSEQ);
+            Header h = indexed ? hCseq : first(HeaderName.CSEQ);
             if (h != null) cseq = CSeq.parse(h.scanner("CSeq header"));
         }
         return cseq;
@@ -205,7 +216,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     /** Max-Forwards, or -1 when absent. Values above 255 are kept; jpbx never forwards on them. */
     public int maxForwards() {
-        Header h = first(HeaderName.MAX_FORWARDS);
+        Header h = indexed ? hMaxForwards : first(HeaderName.MAX_FORWARDS);
         if (h == null) return -1;
         Scanner sc = h.scanner("Max-Forwards header");
         sc.skipWs();
@@ -219,9 +230,13 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         List<NameAddr> c = contacts;
         if (c == null) {
             c = new ArrayList<>(1);
-            for (int i = 0, n = headers.size(); i < n; i++) {
+            int left = indexed ? nContact : Integer.MAX_VALUE;
+            for (int i = 0, n = headers.size(); i < n && left > 0; i++) {
                 Header h = headers.get(i);
-                if (h.is(HeaderName.CONTACT) && !h.isStar()) c.addAll(NameAddr.parseList(h.scanner("Contact header")));
+                if (h.is(HeaderName.CONTACT)) {
+                    left--;
+                    if (!h.isStar()) NameAddr.parseList(h.scanner("Contact header"), c);
+                }
             }
             contacts = c;
         }
@@ -236,9 +251,9 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     /** The Expires header in seconds, -1 when absent; absurdly large values are capped at 2^32-1. */
     public long expires() {
-        String v = header(HeaderName.EXPIRES);
-        if (v == null) return -1;
-        return parseDeltaSeconds(v, "Expires header");
+        Header h = indexed ? hExpires : first(HeaderName.EXPIRES);
+        if (h == null) return -1;
+        return h.deltaSeconds("Expires header");
     }
 
     /** delta-seconds with RFC 3261 §20.19's rule that too large values mean 2^32-1. */
@@ -279,7 +294,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     /** The first Authorization header, parsed (and cached). */
     public AuthHeader authorization() {
         if (authorization == null) {
-            Header h = first(HeaderName.AUTHORIZATION);
+            Header h = indexed ? hAuthorization : first(HeaderName.AUTHORIZATION);
             if (h != null) authorization = AuthHeader.parse(h.scanner("Authorization header"));
         }
         return authorization;

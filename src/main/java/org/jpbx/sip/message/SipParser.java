@@ -46,6 +46,7 @@ public final class SipParser {
 
         // header fields
         int contentLength = -1;
+        int nCallId = 0, nFrom = 0, nTo = 0, nCseq = 0, nMaxForwards = 0;
         String clError = null;
         boolean sawBlankLine = false;
         while (i < end) {
@@ -67,34 +68,51 @@ public final class SipParser {
                 fieldEnd = le2 < 0 ? end : (le2 > next && b[le2 - 1] == '\r' ? le2 - 1 : le2);
                 next = n2;
             }
-            int colon = -1;
-            for (int k = i; k < fieldEnd; k++) if (b[k] == ':') { colon = k; break; }
+            // the first ':' ends the name, which must be a token
+            int colon = Bytes.indexOf(b, (byte) ':', i, fieldEnd);
             int nameEnd = colon;
             while (nameEnd > i && (b[nameEnd - 1] == ' ' || b[nameEnd - 1] == '\t')) nameEnd--;
-            if (colon < 0 || nameEnd == i || !isTokenBytes(b, i, nameEnd)) {
-                msg.invalidReason = first(msg.invalidReason, "Malformed header line: '" + latin1(b, i, Math.min(fieldEnd, i + 40)) + "'");
-                i = next;
-                continue;
-            }
-            String name = HeaderName.lookup(b, i, nameEnd);
+            // a name spelled exactly as a known one is a token already: no pass over its bytes
+            String name = colon < 0 || nameEnd == i ? null : HeaderName.lookupExact(b, i, nameEnd);
             boolean known = name != null;
-            if (!known) name = latin1(b, i, nameEnd);
+            if (!known) {
+                if (colon < 0 || nameEnd == i || !isTokenBytes(b, i, nameEnd)) {
+                    msg.invalidReason = first(msg.invalidReason, "Malformed header line: '" + latin1(b, i, Math.min(fieldEnd, i + 40)) + "'");
+                    i = next;
+                    continue;
+                }
+                name = HeaderName.lookup(b, i, nameEnd);
+                known = name != null;
+                if (!known) name = latin1(b, i, nameEnd);
+            }
             int vs = colon + 1;
             while (vs < fieldEnd && (b[vs] == ' ' || b[vs] == '\t' || b[vs] == '\r' || b[vs] == '\n')) vs++;
             int ve = fieldEnd;
             while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) ve--;
             Header h;
             if (folded) {
-                h = new Header(name, known, unfold(b, vs, ve));
+                h = Header.unfolded(name, unfold(b, vs, ve));
             } else {
-                h = new Header(name, known, b, vs, ve);
+                h = new Header(name, b, vs, ve);
             }
             msg.headers.add(h);
-            if (name == HeaderName.CONTENT_LENGTH) {
-                long cl = parseContentLength(h.value());
-                if (cl < 0) clError = "Malformed Content-Length: '" + h.value() + "'";
-                else if (contentLength >= 0 && cl != contentLength) clError = "Conflicting Content-Length headers";
-                else contentLength = (int) cl;
+            if (known) {
+                // counts for validate() and the first header of each name the accessors read
+                if (name == HeaderName.VIA) msg.nVia++;
+                else if (name == HeaderName.CONTACT) msg.nContact++;
+                else if (name == HeaderName.CALL_ID) { if (nCallId++ == 0) msg.hCallId = h; }
+                else if (name == HeaderName.FROM) { if (nFrom++ == 0) msg.hFrom = h; }
+                else if (name == HeaderName.TO) { if (nTo++ == 0) msg.hTo = h; }
+                else if (name == HeaderName.CSEQ) { if (nCseq++ == 0) msg.hCseq = h; }
+                else if (name == HeaderName.MAX_FORWARDS) { if (nMaxForwards++ == 0) msg.hMaxForwards = h; }
+                else if (name == HeaderName.EXPIRES) { if (msg.hExpires == null) msg.hExpires = h; }
+                else if (name == HeaderName.AUTHORIZATION) { if (msg.hAuthorization == null) msg.hAuthorization = h; }
+                else if (name == HeaderName.CONTENT_LENGTH) {
+                    long cl = h.contentLength();
+                    if (cl < 0) clError = "Malformed Content-Length: '" + h.value() + "'";
+                    else if (contentLength >= 0 && cl != contentLength) clError = "Conflicting Content-Length headers";
+                    else contentLength = (int) cl;
+                }
             }
             i = next;
         }
@@ -119,7 +137,8 @@ public final class SipParser {
             msg.setBodyBytes(copy(b, i, contentLength));
         }
 
-        validate(msg);
+        msg.indexed = true;
+        validate(msg, nCallId, nFrom, nTo, nCseq, nMaxForwards);
         return msg;
     }
 
@@ -136,7 +155,7 @@ public final class SipParser {
             method = latin1(b, from, sp1);
         }
         if (sp2 == sp1) {
-            SipRequest r = new SipRequest(method, null, "SIP/2.0", 12);
+            SipRequest r = new SipRequest(method, null, "SIP/2.0", 16);
             r.invalidReason = "Malformed request line: missing Request-URI or version";
             return r;
         }
@@ -153,7 +172,7 @@ public final class SipParser {
         } catch (SipParseException e) {
             uriError = "Malformed Request-URI: '" + latin1(b, sp1 + 1, sp2) + "'";
         }
-        r = new SipRequest(method, uri, version, 12);
+        r = new SipRequest(method, uri, version, 16);
         if (!version.equals("SIP/2.0")) {
             if (version.regionMatches(true, 0, "SIP/", 0, 4) && version.substring(4).matches("[0-9]+\\.[0-9]+")) {
                 if (!version.equalsIgnoreCase("SIP/2.0")) r.markUnsupportedVersion();
@@ -177,35 +196,25 @@ public final class SipParser {
         int code = (b[cs] - '0') * 100 + (b[cs + 1] - '0') * 10 + (b[cs + 2] - '0');
         if (code < 100 || code > 699) throw new SipParseException("Status code out of range: " + code);
         String reason = ce < to ? new String(b, ce + 1, to - ce - 1, StandardCharsets.ISO_8859_1) : "";
-        return new SipResponse(code, reason, 12);
+        return new SipResponse(code, reason, 16);
     }
 
     /**
      * The checks every message must pass before anything acts on it: the headers that identify a
      * transaction and dialog are present once and parse. Other headers are checked when used.
      */
-    private static void validate(SipMessage m) {
+    private static void validate(SipMessage m, int callId, int from, int to, int cseq, int maxForwards) {
         if (m.invalidReason != null) return;
         try {
-            int via = 0, callId = 0, from = 0, to = 0, cseq = 0, maxForwards = 0;
-            for (int i = 0, n = m.headers.size(); i < n; i++) {
-                String name = m.headers.get(i).name;
-                if (name == HeaderName.VIA) via++;
-                else if (name == HeaderName.CALL_ID) callId++;
-                else if (name == HeaderName.FROM) from++;
-                else if (name == HeaderName.TO) to++;
-                else if (name == HeaderName.CSEQ) cseq++;
-                else if (name == HeaderName.MAX_FORWARDS) maxForwards++;
-            }
-            if (via == 0) throw new SipParseException("Missing Via header");
+            if (m.nVia == 0) throw new SipParseException("Missing Via header");
             single(callId, HeaderName.CALL_ID);
             single(from, HeaderName.FROM);
             single(to, HeaderName.TO);
             single(cseq, HeaderName.CSEQ);
             if (maxForwards > 1) throw new SipParseException("More than one Max-Forwards header");
             if (m.vias().isEmpty()) throw new SipParseException("Missing Via header");
-            String id = m.callId();
-            if (id.isEmpty() || containsWhitespace(id)) throw new SipParseException("Malformed Call-ID header");
+            if (m.hCallId.emptyOrHasWhitespace()) throw new SipParseException("Malformed Call-ID header");
+            m.callId();
             m.from();
             m.to();
             m.cseq();
@@ -221,11 +230,6 @@ public final class SipParser {
     private static void single(int n, String name) {
         if (n == 0) throw new SipParseException("Missing " + name + " header");
         if (n > 1) throw new SipParseException("More than one " + name + " header");
-    }
-
-    private static boolean containsWhitespace(String s) {
-        for (int i = 0; i < s.length(); i++) if (s.charAt(i) <= ' ') return true;
-        return false;
     }
 
     /** Content-Length value, or -1 when it is not a non-negative decimal number below 2^31. */

@@ -12,12 +12,17 @@ import java.util.Locale;
  */
 public final class SipUri implements Uri {
     private final boolean secure;
-    private final String user;      // null when there is no userinfo
-    private final String password;  // null when absent
-    private final String host;      // IPv6 references keep their brackets
-    private final int port;         // -1 when absent
+    // user, password, host and headers of a parsed URI are made from src on first use: the
+    // offsets say where (from = -1 when the part is absent); a URI built in code has src == null
+    private String user;      // null when there is no userinfo
+    private String password;  // null when absent
+    private String host;      // IPv6 references keep their brackets
+    private final int port;   // -1 when absent
     private final Parameters params;
-    private final String headers;   // text after '?', null when absent
+    private final String headers; // text after '?', null when absent (a parsed URI makes it from src on each call)
+    private final byte[] src;
+    // userinfo is [userFrom, userInfoTo): the user part, then ':' and the password if any
+    private final int userFrom, userInfoTo, hostFrom, hostTo, hdrFrom, uriTo;
 
     public SipUri(boolean secure, String user, String password, String host, int port, Parameters params, String headers) {
         this.secure = secure;
@@ -27,6 +32,23 @@ public final class SipUri implements Uri {
         this.port = port;
         this.params = params == null ? Parameters.EMPTY : params;
         this.headers = headers;
+        this.src = null;
+        this.userFrom = this.userInfoTo = this.hostFrom = this.hostTo = this.hdrFrom = this.uriTo = -1;
+    }
+
+    private SipUri(boolean secure, byte[] src, int userFrom, int userInfoTo, int hostFrom, int hostTo,
+                   int port, Parameters params, int hdrFrom, int uriTo) {
+        this.secure = secure;
+        this.src = src;
+        this.userFrom = userFrom;
+        this.userInfoTo = userInfoTo;
+        this.hostFrom = hostFrom;
+        this.hostTo = hostTo;
+        this.port = port;
+        this.params = params;
+        this.hdrFrom = hdrFrom;
+        this.uriTo = uriTo;
+        this.headers = null;
     }
 
     public static SipUri of(String user, String host, int port) {
@@ -43,7 +65,7 @@ public final class SipUri implements Uri {
     static SipUri parse(byte[] s, int from, int to, int colon) {
         boolean secure = colon - from == 4;
         int i = colon + 1;
-        String user = null, password = null;
+        int userFrom = -1, userInfoTo = -1;
         // The userinfo ends at the last '@': '@' may appear escaped or, leniently, within the
         // user part, but never in host, parameters or headers.
         int at = -1;
@@ -58,28 +80,32 @@ public final class SipUri implements Uri {
             int userEnd = pw >= 0 ? pw : at;
             checkChars(s, i, userEnd, Chars.UNRESERVED | Chars.USER, "user part");
             if (userEnd == i) throw new SipParseException("Malformed URI: empty user part in '" + Uri.text(s, from, to) + "'");
-            user = Uri.text(s, i, userEnd);
-            if (pw >= 0) {
-                checkChars(s, pw + 1, at, Chars.UNRESERVED | Chars.PASSWORD, "password");
-                password = Uri.text(s, pw + 1, at);
-            }
+            userFrom = i;
+            userInfoTo = at;
+            if (pw >= 0) checkChars(s, pw + 1, at, Chars.UNRESERVED | Chars.PASSWORD, "password");
             i = at + 1;
         }
         // host
         int hostStart = i;
-        String host;
         if (i < to && s[i] == '[') {
             int close = -1;
             for (int k = i; k < to; k++) if (s[k] == ']') { close = k; break; }
             if (close < 0) throw new SipParseException("Malformed URI: unterminated IPv6 reference");
-            host = Uri.text(s, i, close + 1);
-            validateIpv6(host);
+            validateIpv6(s, i, close + 1);
             i = close + 1;
         } else {
-            while (i < to && Chars.is((char) (s[i] & 0xff), Chars.HOST)) i++;
-            host = Uri.text(s, hostStart, i);
-            validateHostname(host);
+            boolean dots = false; // ".." somewhere in the name
+            byte prev = 0;
+            for (byte c; i < to && Chars.isHostByte(c = s[i]); i++) {
+                if (c == '.' && prev == '.') dots = true;
+                prev = c;
+            }
+            if (i == hostStart) throw new SipParseException("Malformed URI: missing host");
+            if (dots || s[hostStart] == '.' || s[hostStart] == '-') {
+                throw new SipParseException("Malformed URI: bad host '" + Uri.text(s, hostStart, i) + "'");
+            }
         }
+        int hostEnd = i;
         int port = -1;
         if (i < to && s[i] == ':') {
             i++;
@@ -93,43 +119,69 @@ public final class SipUri implements Uri {
             if (i == ps) throw new SipParseException("Malformed URI: empty port in '" + Uri.text(s, from, to) + "'");
             port = (int) p;
         }
-        Parameters params = null;
-        while (i < to && s[i] == ';') {
-            i++;
-            int ns = i;
-            while (i < to && isParamChar(s[i])) i++;
-            if (i == ns) throw new SipParseException("Malformed URI: empty parameter name in '" + Uri.text(s, from, to) + "'");
-            String name = Uri.text(s, ns, i);
-            String value = null;
-            if (i < to && s[i] == '=') {
+        Parameters params = Parameters.EMPTY;
+        if (i < to && s[i] == ';') {
+            int ps = i;
+            while (i < to && s[i] == ';') {
                 i++;
-                int vs = i;
+                int ns = i;
                 while (i < to && isParamChar(s[i])) i++;
-                value = Uri.text(s, vs, i);
+                if (i == ns) throw new SipParseException("Malformed URI: empty parameter name in '" + Uri.text(s, from, to) + "'");
+                if (i < to && s[i] == '=') {
+                    i++;
+                    while (i < to && isParamChar(s[i])) i++;
+                }
             }
-            if (params == null) params = new Parameters();
-            params.add(name, value);
+            params = Parameters.lazy(s, ps, i, Parameters.URI);
         }
-        String headers = null;
+        int hdrFrom = -1;
         if (i < to && s[i] == '?') {
             i++;
-            int hs = i;
+            hdrFrom = i;
             while (i < to) {
                 char c = (char) (s[i] & 0xff);
                 if (!(Chars.is(c, Chars.UNRESERVED | Chars.HNV) || c == '%' || c == '=' || c == '&')) break;
                 i++;
             }
-            headers = Uri.text(s, hs, i);
         }
         if (i != to) {
             throw new SipParseException("Malformed URI: unexpected character '" + (char) (s[i] & 0xff) + "' in '" + Uri.text(s, from, to) + "'");
         }
-        return new SipUri(secure, user, password, host, port, params, headers);
+        return new SipUri(secure, s, userFrom, userInfoTo, hostStart, hostEnd, port, params, hdrFrom, to);
+    }
+
+    /** Makes the Strings of URI parameters in [from, to), which {@link #parse} has already checked. */
+    static void parseParams(byte[] s, int from, int to, Parameters into) {
+        int i = from;
+        while (i < to && s[i] == ';') {
+            i++;
+            int ns = i;
+            while (i < to && isParamChar(s[i])) i++;
+            String name = paramText(s, ns, i);
+            String value = null;
+            if (i < to && s[i] == '=') {
+                i++;
+                int vs = i;
+                while (i < to && isParamChar(s[i])) i++;
+                value = paramText(s, vs, i);
+            }
+            into.add(name, value);
+        }
+    }
+
+    /** Common parameter names and values (transport=udp, lr, ob...) as shared Strings. */
+    private static String paramText(byte[] s, int from, int to) {
+        if (to - from <= 16) {
+            int h = 0;
+            for (int k = from; k < to; k++) h = h * 31 + (s[k] & 0xff);
+            String common = Tokens.lookup(s, from, to, h);
+            if (common != null) return common;
+        }
+        return Uri.text(s, from, to);
     }
 
     private static boolean isParamChar(byte b) {
-        char c = (char) (b & 0xff);
-        return Chars.is(c, Chars.UNRESERVED | Chars.PARAM) || c == '%';
+        return Chars.isUriParamByte(b);
     }
 
     private static void checkChars(byte[] s, int from, int to, int cls, String what) {
@@ -146,43 +198,68 @@ public final class SipUri implements Uri {
         }
     }
 
-    private static void validateHostname(String host) {
-        if (host.isEmpty()) throw new SipParseException("Malformed URI: missing host");
-        if (host.charAt(0) == '.' || host.charAt(0) == '-' || host.contains("..")) {
-            throw new SipParseException("Malformed URI: bad host '" + host + "'");
-        }
-    }
-
-    private static void validateIpv6(String ref) {
-        String inner = ref.substring(1, ref.length() - 1);
-        if (inner.isEmpty()) throw new SipParseException("Malformed URI: empty IPv6 reference");
-        for (int k = 0; k < inner.length(); k++) {
-            char c = inner.charAt(k);
-            if (!(Chars.isHex(c) || c == ':' || c == '.')) throw new SipParseException("Malformed URI: bad IPv6 reference " + ref);
+    /** Checks the IPv6 reference in [from, to), brackets included. */
+    private static void validateIpv6(byte[] s, int from, int to) {
+        if (to - from == 2) throw new SipParseException("Malformed URI: empty IPv6 reference");
+        for (int k = from + 1; k < to - 1; k++) {
+            char c = (char) (s[k] & 0xff);
+            if (!(Chars.isHex(c) || c == ':' || c == '.')) throw new SipParseException("Malformed URI: bad IPv6 reference " + Uri.text(s, from, to));
         }
     }
 
     @Override public String scheme() { return secure ? "sips" : "sip"; }
     public boolean isSecure() { return secure; }
-    public String user() { return user; }
-    public String password() { return password; }
-    public String host() { return host; }
+    public String user() {
+        String u = user;
+        if (u == null && userFrom >= 0) user = u = Uri.text(src, userFrom, passwordColon());
+        return u;
+    }
+
+    public String password() {
+        String p = password;
+        if (p == null && userFrom >= 0) {
+            int colon = passwordColon();
+            if (colon < userInfoTo) password = p = Uri.text(src, colon + 1, userInfoTo);
+        }
+        return p;
+    }
+
+    /** The ':' before the password in the userinfo, or its end when there is no password. */
+    private int passwordColon() {
+        for (int k = userFrom; k < userInfoTo; k++) if (src[k] == ':') return k;
+        return userInfoTo;
+    }
+
+    public String host() {
+        String h = host;
+        if (h == null && hostFrom >= 0) host = h = Uri.text(src, hostFrom, hostTo);
+        return h;
+    }
+
     /** The host without IPv6 brackets, as a socket address wants it. */
-    public String hostAddress() { return host.startsWith("[") ? host.substring(1, host.length() - 1) : host; }
+    public String hostAddress() {
+        String host = host();
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    }
     public int port() { return port; }
     public Parameters params() { return params; }
     public String param(String name) { return params.get(name); }
-    public String headers() { return headers; }
+    public String headers() {
+        return hdrFrom >= 0 ? Uri.text(src, hdrFrom, uriTo) : headers;
+    }
     public String transportParam() { return params.get("transport"); }
     public boolean hasLr() { return params.has("lr"); }
 
     /** The user part with %-escapes resolved (NULs and all). */
-    public String userUnescaped() { return user == null ? null : unescape(user); }
+    public String userUnescaped() {
+        String user = user();
+        return user == null ? null : unescape(user);
+    }
 
-    public SipUri withParams(Parameters p) { return new SipUri(secure, user, password, host, port, p, headers); }
-    public SipUri withoutHeaders() { return new SipUri(secure, user, password, host, port, params, null); }
-    public SipUri withHostPort(String h, int p) { return new SipUri(secure, user, password, h, p, params, headers); }
-    public SipUri withUser(String u) { return new SipUri(secure, u, password, host, port, params, headers); }
+    public SipUri withParams(Parameters p) { return new SipUri(secure, user(), password(), host(), port, p, headers()); }
+    public SipUri withoutHeaders() { return new SipUri(secure, user(), password(), host(), port, params, null); }
+    public SipUri withHostPort(String h, int p) { return new SipUri(secure, user(), password(), h, p, params, headers()); }
+    public SipUri withUser(String u) { return new SipUri(secure, u, password(), host(), port, params, headers()); }
 
     /** Resolves %HH escapes once (never twice: "%2541" becomes "%41"). Bytes are read as UTF-8. */
     public static String unescape(String s) {
@@ -209,8 +286,9 @@ public final class SipUri implements Uri {
     public boolean equivalent(SipUri o) {
         if (o == null || secure != o.secure) return false;
         if (!eqNullable(userUnescaped(), o.userUnescaped())) return false;
-        if (!eqNullable(password == null ? null : unescape(password), o.password == null ? null : unescape(o.password))) return false;
-        if (!host.equalsIgnoreCase(o.host)) return false;
+        String password = password(), oPassword = o.password();
+        if (!eqNullable(password == null ? null : unescape(password), oPassword == null ? null : unescape(oPassword))) return false;
+        if (!host().equalsIgnoreCase(o.host())) return false;
         if (port != o.port) return false;
         for (String special : new String[] {"transport", "user", "ttl", "method", "maddr"}) {
             String a = params.get(special), b = o.params.get(special);
@@ -224,7 +302,8 @@ public final class SipUri implements Uri {
             String a = params.value(i), b = o.params.value(j);
             if (a == null ? b != null : b == null || !unescape(a).equalsIgnoreCase(unescape(b))) return false;
         }
-        return eqNullable(headers == null ? null : unescape(headers), o.headers == null ? null : unescape(o.headers));
+        String headers = headers(), oHeaders = o.headers();
+        return eqNullable(headers == null ? null : unescape(headers), oHeaders == null ? null : unescape(oHeaders));
     }
 
     private static boolean eqNullable(String a, String b) {
@@ -233,14 +312,17 @@ public final class SipUri implements Uri {
 
     public void appendTo(StringBuilder sb) {
         sb.append(secure ? "sips:" : "sip:");
+        String user = user();
         if (user != null) {
             sb.append(user);
+            String password = password();
             if (password != null) sb.append(':').append(password);
             sb.append('@');
         }
-        sb.append(host);
+        sb.append(host());
         if (port >= 0) sb.append(':').append(port);
         params.appendTo(sb);
+        String headers = headers();
         if (headers != null) sb.append('?').append(headers);
     }
 

@@ -18,6 +18,10 @@ public sealed interface Uri permits SipUri, TelUri, AbsoluteUri {
 
     /** Parses the URI in bytes [from, to) (ISO-8859-1, as received). */
     static Uri parse(byte[] b, int from, int to) {
+        // the usual case first: "sip:" in any case
+        if (to - from > 4 && (b[from] | 0x20) == 's' && (b[from + 1] | 0x20) == 'i' && (b[from + 2] | 0x20) == 'p' && b[from + 3] == ':') {
+            return SipUri.parse(b, from, to, from + 3);
+        }
         int colon = -1;
         for (int i = from; i < to; i++) if (b[i] == ':') { colon = i; break; }
         if (colon <= from) throw new SipParseException("Malformed URI: no scheme in '" + text(b, from, to) + "'");
