@@ -30,12 +30,19 @@ public record Binding(
         return aor + ";@" + md5(uri);
     }
 
-    static String md5(String s) {
+    /** One MD5 per thread: a provider lookup per binding would cost more than the hash. */
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    static String md5(String s) {
+        MessageDigest d = MD5.get();
+        d.reset();
+        return HexFormat.of().formatHex(d.digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 
     public SipUri sipUri() { return SipUri.parse(uri); }
