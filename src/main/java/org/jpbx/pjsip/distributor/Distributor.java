@@ -24,6 +24,7 @@ import org.jpbx.sip.message.SipRequest;
 import org.jpbx.sip.message.SipResponse;
 import org.jpbx.sip.message.SipUri;
 import org.jpbx.sip.message.TelUri;
+import org.jpbx.sip.transaction.Responses;
 import org.jpbx.sip.transaction.ServerTransaction;
 import org.jpbx.sip.transaction.TransactionUser;
 import org.jpbx.sip.transport.Inbound;
@@ -183,7 +184,7 @@ public final class Distributor implements TransactionUser {
 
     private static void reject(ServerTransaction tx, int status, String warning) {
         SipResponse resp = tx.createResponse(status);
-        resp.addHeader(HeaderName.WARNING, "399 jpbx \"" + warning.replace("\"", "'") + "\"");
+        resp.addHeader(HeaderName.WARNING, Responses.warning(warning));
         tx.respond(resp);
     }
 

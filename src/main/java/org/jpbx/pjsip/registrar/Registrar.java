@@ -430,6 +430,6 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
     }
 
     static String warning(String text) {
-        return "399 jpbx \"" + text.replace("\\", "\\\\").replace("\"", "'") + "\"";
+        return org.jpbx.sip.transaction.Responses.warning(text);
     }
 }

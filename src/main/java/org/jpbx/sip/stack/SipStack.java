@@ -109,7 +109,7 @@ public final class SipStack implements InboundListener, MessageSender {
     public void replyStateless(Inbound in, int status, String reason, String warning) {
         SipRequest r = (SipRequest) in.message();
         SipResponse resp = Responses.create(r, status, reason, status == 100 ? null : Responses.tagFor(r));
-        if (warning != null) resp.addHeader(HeaderName.WARNING, "399 jpbx \"" + warning.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+        if (warning != null) resp.addHeader(HeaderName.WARNING, Responses.warning(warning));
         sendResponse(resp, in);
     }
 

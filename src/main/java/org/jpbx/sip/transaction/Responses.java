@@ -52,6 +52,14 @@ public final class Responses {
         if (v != null) to.addHeader(name, v);
     }
 
+    /**
+     * A Warning header value (RFC 3261 §20.43, code 399 "miscellaneous") explaining a rejection;
+     * jpbx adds one beyond Asterisk so that a peer's engineer sees why without a packet capture.
+     */
+    public static String warning(String text) {
+        return "399 jpbx \"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     /** The To tag for a response outside a dialog: the top Via branch (as pjproject does), else a fresh one. */
     public static String tagFor(SipRequest request) {
         try {

@@ -171,7 +171,8 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
     /** Sends a request: fixes the top Via's transport and sent-by to the flow it leaves on. */
     @Override
     public CompletableFuture<Flow> sendRequest(SipRequest request, TransportProtocol protocol, InetSocketAddress remote) {
-        int size = SipWriter.toBytes(request).length;
+        // the size only matters where it can move a request from UDP to TCP: encode to measure only then
+        int size = protocol == TransportProtocol.UDP && !disableTcpSwitch ? SipWriter.toBytes(request).length : 0;
         return flowFor(protocol, remote, size).thenApply(flow -> {
             Via top = request.topVia();
             if (top != null) {
