@@ -18,7 +18,7 @@ import org.jpbx.pjsip.wizard.WizardWriter;
  */
 public final class ConfigCheck {
     /** Files read for their syntax until the modules that use them check their content too. */
-    static final List<String> OTHER_FILES = List.of("extensions.conf", "http.conf", "phoneprov.conf", "rtp.conf", "jpbx.conf");
+    static final List<String> OTHER_FILES = List.of("extensions.conf", "rtp.conf", "jpbx.conf");
 
     private ConfigCheck() {}
 
@@ -36,6 +36,7 @@ public final class ConfigCheck {
         LoadedConfig loaded = ConfigLoader.load(dir);
         Diagnostics diag = loaded.diagnostics();
         TransportSpecs.from(loaded.pjsip(), diag);
+        WebModules.load(dir, loaded.pjsip(), diag); // http.conf, phoneprov.conf and the phoneprov objects
         for (String f : OTHER_FILES) ConfParser.parse(dir, f, diag);
         for (Diagnostic d : diag.all()) out.println(d);
         if (expand) {

@@ -67,6 +67,7 @@ public final class Server implements AutoCloseable {
     private final SqliteContactStore contactStore;
     private final Registrar registrar;
     private final Qualifier qualifier;
+    private final WebModules web;
     private java.util.concurrent.ScheduledExecutorService sweeper;
 
     private Server(Directories dirs, CommandRegistry commands) throws Exception {
@@ -76,6 +77,7 @@ public final class Server implements AutoCloseable {
         this.config = new ConfigManager(dirs.configDir(), loaded);
         Diagnostics diag = loaded.diagnostics();
         List<TransportSpec> transportSpecs = TransportSpecs.from(loaded.pjsip(), diag);
+        this.web = WebModules.load(dirs.configDir(), loaded.pjsip(), diag);
         for (Diagnostic d : diag.all()) {
             switch (d.severity()) {
                 case ERROR -> LOG.error("{}", d);
@@ -139,6 +141,7 @@ public final class Server implements AutoCloseable {
             throw e;
         }
         config.attach(transports);
+        web.start(io, commands);
         qualifier.start();
         startSweeper(stored);
         PjsipLoggerCommands.register(commands, trace);
@@ -193,6 +196,7 @@ public final class Server implements AutoCloseable {
     /** Reloads the configuration (CLI reload commands, SIGHUP); prints the outcome to {@code out}. */
     public boolean reload(java.io.PrintWriter out) {
         boolean ok = config.reload(out);
+        ok &= web.reload(config.pjsip(), out);
         if (ok) {
             lastReload = Instant.now();
             qualifier.start();
@@ -230,6 +234,7 @@ public final class Server implements AutoCloseable {
             qualifier.stop();
             if (sweeper != null) sweeper.shutdownNow();
             transports.close();
+            web.close();
             lanes.close();
             io.close();
             contactStore.close();
