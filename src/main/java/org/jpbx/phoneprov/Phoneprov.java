@@ -65,8 +65,9 @@ public final class Phoneprov {
         Diagnostics buildDiag = new Diagnostics();
         Provisioning next = Provisioning.build(conf, pjsip, configDir.resolve(DIRECTORY), Instant.now(), buildDiag);
         for (Diagnostic d : buildDiag.all()) out.println(d);
+        boolean existed = current.get().conf().exists();
         current.set(next);
-        out.println(summary(next));
+        if (existed || next.conf().exists()) out.println(summary(next)); // silent for setups without provisioning
         out.flush();
         return ok;
     }

@@ -1,0 +1,199 @@
+package org.jpbx.phoneprov;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jpbx.conf.Diagnostic;
+import org.jpbx.conf.Diagnostics;
+import org.jpbx.pjsip.ConfigLoader;
+import org.jpbx.pjsip.LoadedConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Lines and devices from pjsip phoneprov objects (written and wizard-made), their variables and the routes. */
+class ProvisioningTest {
+    @TempDir
+    Path dir;
+
+    static final String PJSIP = """
+            [udp]
+            type=transport
+            protocol=udp
+            bind=127.0.0.1:5070
+
+            [1000]
+            type=endpoint
+            transport=udp
+            auth=1000-auth
+            callerid=Front Desk <1000>
+            [1000-auth]
+            type=auth
+            username=desk1000
+            password=pw1000
+
+            [1000-pp]
+            type=phoneprov
+            endpoint=1000
+            MAC=0004f2aabbcc
+            PROFILE=polycom
+            TIMEZONE=America/New_York
+            LINEKEYS=2
+            MYVAR=anything
+
+            [1000-pp-2]
+            type=phoneprov
+            MAC=0004f2aabbcc
+            PROFILE=polycom
+            LINE=2
+
+            [1000-pp-dup]
+            type=phoneprov
+            MAC=0004f2aabbcc
+            PROFILE=polycom
+            LINE=2
+
+            [notransport]
+            type=endpoint
+            [nt-pp]
+            type=phoneprov
+            endpoint=notransport
+            MAC=00aabbccddee
+            PROFILE=polycom
+
+            [upper-pp]
+            type=phoneprov
+            MAC=00:04:F2:11:22:33
+            PROFILE=polycom
+
+            [noprofile-pp]
+            type=phoneprov
+            MAC=000000000001
+            PROFILE=cisco
+            """;
+
+    static final String WIZARD = """
+            [2001]
+            type=wizard
+            transport=udp
+            accepts_auth=yes
+            accepts_registrations=yes
+            inbound_auth/username=2001
+            inbound_auth/password=pw2001
+            endpoint/callerid=Bob <2001>
+            has_phoneprov=yes
+            phoneprov/MAC=805ec0a1b2c3
+            phoneprov/PROFILE=yealink
+            """;
+
+    static final String PHONEPROV = """
+            [general]
+            default_profile=polycom
+
+            [polycom]
+            staticdir=configs/
+            static_file=bootrom.ld
+            ${TOLOWER(${MAC})}.cfg => tpl.cfg
+            setvar=GREETING=hello ${USERNAME}
+            setvar=MYVAR=from-profile
+
+            [yealink]
+            ${MAC}.cfg => tpl.cfg
+            """;
+
+    private Provisioning build(Diagnostics diag) throws Exception {
+        Files.writeString(dir.resolve("pjsip.conf"), PJSIP);
+        Files.writeString(dir.resolve("pjsip_wizard.conf"), WIZARD);
+        Files.writeString(dir.resolve("phoneprov.conf"), PHONEPROV);
+        Files.createDirectories(dir.resolve("phoneprov/configs"));
+        Files.writeString(dir.resolve("phoneprov/tpl.cfg"), "x");
+        Files.writeString(dir.resolve("phoneprov/configs/bootrom.ld"), "x");
+        LoadedConfig loaded = ConfigLoader.load(dir);
+        PhoneprovConf conf = PhoneprovConf.load(dir, diag);
+        return Provisioning.build(conf, loaded.pjsip(), dir.resolve("phoneprov"), Instant.parse("2026-06-01T12:00:00Z"), diag);
+    }
+
+    @Test
+    void variablesOfALineWithAnEndpoint() throws Exception {
+        Provisioning p = build(new Diagnostics());
+        Device d = p.device("0004f2aabbcc");
+        assertThat(d.lines()).extracting(Line::id).containsExactly("1000-pp", "1000-pp-2");
+        Map<String, String> v = d.first().vars();
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("endpoint", "1000");
+        expected.put("MAC", "0004f2aabbcc");
+        expected.put("PROFILE", "polycom");
+        expected.put("TIMEZONE", "America/New_York");
+        expected.put("LINEKEYS", "2");
+        expected.put("MYVAR", "anything");              // the line's own value wins over setvar
+        expected.put("ENDPOINT_ID", "1000");
+        expected.put("TRANSPORT_ID", "udp");
+        expected.put("CALLERID", "1000");
+        expected.put("DISPLAY_NAME", "Front Desk");
+        expected.put("AUTH_ID", "1000-auth");
+        expected.put("USERNAME", "desk1000");
+        expected.put("SECRET", "pw1000");
+        expected.put("SERVER_PORT", "5070");            // the transport's port
+        expected.put("LABEL", "1000-pp");
+        expected.put("LINE", "1");
+        expected.put("GREETING", "hello desk1000");     // setvar, substituted with the line's variables
+        expected.put("TZOFFSET", "-18000");
+        expected.put("DST_ENABLE", "1");
+        expected.put("DST_START_MONTH", "3");
+        expected.put("DST_START_MDAY", "8");
+        expected.put("DST_START_HOUR", "2");
+        expected.put("DST_END_MONTH", "11");
+        expected.put("DST_END_MDAY", "1");
+        expected.put("DST_END_HOUR", "2");
+        assertThat(v).containsExactlyInAnyOrderEntriesOf(expected);
+    }
+
+    @Test
+    void aLineWithoutEndpointGetsTheDefaults() throws Exception {
+        Map<String, String> v = build(new Diagnostics()).device("0004f2aabbcc").lines().get(1).vars();
+        assertThat(v).containsEntry("USERNAME", "1000-pp-2").containsEntry("LABEL", "1000-pp-2").containsEntry("SERVER_PORT", "5060")
+                .containsEntry("LINE", "2").containsEntry("LINEKEYS", "1").doesNotContainKey("SECRET").doesNotContainKey("SERVER");
+    }
+
+    @Test
+    void wizardUser() throws Exception {
+        Device d = build(new Diagnostics()).device("805ec0a1b2c3");
+        assertThat(d.profile().name()).isEqualTo("yealink");
+        assertThat(d.first().vars()).containsEntry("LABEL", "2001-phoneprov").containsEntry("USERNAME", "2001")
+                .containsEntry("SECRET", "pw2001").containsEntry("AUTH_ID", "2001-iauth").containsEntry("DISPLAY_NAME", "Bob")
+                .containsEntry("CALLERID", "2001").containsEntry("SERVER_PORT", "5070");
+    }
+
+    @Test
+    void routesAndDiagnostics() throws Exception {
+        Diagnostics diag = new Diagnostics();
+        Provisioning p = build(diag);
+        assertThat(p.routes().keySet()).containsExactly("bootrom.ld", "0004f2aabbcc.cfg", "805ec0a1b2c3.cfg", "00:04:f2:11:22:33.cfg");
+        assertThat(p.devices()).extracting(Device::mac).doesNotContain("00aabbccddee", "000000000001");
+        assertThat(diag.all()).extracting(Diagnostic::toString).contains(
+                "pjsip.conf:43: warning: phoneprov nt-pp: endpoint notransport has no explicit transport, so the phone could not be"
+                        + " told where to register; it is not provisioned (set transport= on the endpoint, or transport= in its"
+                        + " wizard section)",
+                "pjsip.conf:44: warning: phoneprov upper-pp: MAC=00:04:F2:11:22:33 has upper-case letters and separators; it is"
+                        + " used exactly as written (as Asterisk does), so routes built from ${MAC} keep them, while phones ask for"
+                        + " lower-case names without separators: write MAC=0004f2112233 (or use ${TOLOWER(${MAC})} in the profile)",
+                "pjsip.conf:46: warning: phoneprov 1000-pp-dup: MAC 0004f2aabbcc already has line 2 (1000-pp-2); this line is"
+                        + " skipped (give each line of a phone its own LINE=)");
+        assertThat(diag.all()).extracting(Diagnostic::toString)
+                .anyMatch(m -> m.contains("phoneprov noprofile-pp: Could not look up profile 'cisco' - skipping."));
+        assertThat(diag.errors()).isEmpty();
+    }
+
+    @Test
+    void noPhoneprovConf() throws Exception {
+        Files.writeString(dir.resolve("pjsip.conf"), PJSIP);
+        Diagnostics diag = new Diagnostics();
+        LoadedConfig loaded = ConfigLoader.load(dir);
+        Provisioning p = Provisioning.build(PhoneprovConf.load(dir, diag), loaded.pjsip(), dir, Instant.now(), diag);
+        assertThat(p.routes()).isEmpty();
+        assertThat(diag.warnings()).extracting(Object::toString).anyMatch(m -> m.contains("but no phoneprov.conf: no phone is provisioned"));
+    }
+}
