@@ -174,13 +174,13 @@ class ProvisioningTest {
         assertThat(p.routes().keySet()).containsExactly("bootrom.ld", "0004f2aabbcc.cfg", "805ec0a1b2c3.cfg", "00:04:f2:11:22:33.cfg");
         assertThat(p.devices()).extracting(Device::mac).doesNotContain("00aabbccddee", "000000000001");
         assertThat(diag.all()).extracting(Diagnostic::toString).contains(
-                "pjsip.conf:43: warning: phoneprov nt-pp: endpoint notransport has no explicit transport, so the phone could not be"
+                "pjsip.conf:41: warning: phoneprov nt-pp: endpoint notransport has no explicit transport, so the phone could not be"
                         + " told where to register; it is not provisioned (set transport= on the endpoint, or transport= in its"
                         + " wizard section)",
-                "pjsip.conf:44: warning: phoneprov upper-pp: MAC=00:04:F2:11:22:33 has upper-case letters and separators; it is"
+                "pjsip.conf:47: warning: phoneprov upper-pp: MAC=00:04:F2:11:22:33 has upper-case letters and separators; it is"
                         + " used exactly as written (as Asterisk does), so routes built from ${MAC} keep them, while phones ask for"
                         + " lower-case names without separators: write MAC=0004f2112233 (or use ${TOLOWER(${MAC})} in the profile)",
-                "pjsip.conf:46: warning: phoneprov 1000-pp-dup: MAC 0004f2aabbcc already has line 2 (1000-pp-2); this line is"
+                "pjsip.conf:33: warning: phoneprov 1000-pp-dup: MAC 0004f2aabbcc already has line 2 (1000-pp-2); this line is"
                         + " skipped (give each line of a phone its own LINE=)");
         assertThat(diag.all()).extracting(Diagnostic::toString)
                 .anyMatch(m -> m.contains("phoneprov noprofile-pp: Could not look up profile 'cisco' - skipping."));
