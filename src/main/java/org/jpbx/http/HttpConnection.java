@@ -96,6 +96,13 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             };
             return answer(HttpResponse.error(status, detail), false, false, "(malformed request)");
         }
+        io.netty.handler.codec.http.HttpVersion version = msg.protocolVersion();
+        if (!version.protocolName().equals("HTTP")) {
+            return answer(HttpResponse.error(400, "The request could not be understood."), false, false, line);
+        }
+        if (version.majorVersion() != 1) {
+            return answer(HttpResponse.error(505, "Only HTTP/1.0 and HTTP/1.1 are served."), false, false, line);
+        }
         HttpConf conf = server.conf();
         String method = msg.method().name();
         boolean head = method.equals("HEAD");
