@@ -53,7 +53,7 @@ final class WebModules implements AutoCloseable {
         http = new HttpServer(io.group(), channel, httpConf);
         http.router().mount(phoneprov.route());
         http.start();
-        LOG.info("{}", Phoneprov.summary(phoneprov.current()));
+        if (phoneprov.current().conf().exists()) LOG.info("{}", Phoneprov.summary(phoneprov.current()));
         HttpCommands.register(commands, http);
         PhoneprovCommands.register(commands, phoneprov);
     }

@@ -62,6 +62,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             io.netty.util.ReferenceCountUtil.release(msg);
             return;
         }
+        RequestDeadline deadline = ctx.pipeline().get(RequestDeadline.class);
+        if (deadline != null) deadline.requestComplete();
         Work w;
         try {
             w = prepare(ctx, request);

@@ -3,7 +3,6 @@ package org.jpbx.http;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The routes modules have mounted (phoneprov now; the WebSocket transport and the REST API later).
@@ -15,24 +14,26 @@ public final class HttpRouter {
     /** A route found for a path, with the part of the path below it. */
     public record Match(HttpRoute route, String rest) {}
 
-    private final List<HttpRoute> routes = new CopyOnWriteArrayList<>();
+    /** Replaced whole on every change, so a request never sees a half-updated table. */
+    private volatile List<HttpRoute> routes = List.of();
 
     /** Mounts {@code route}; a route already mounted at the same URI is replaced. */
     public synchronized void mount(HttpRoute route) {
-        routes.removeIf(r -> r.uri().equalsIgnoreCase(route.uri()));
         List<HttpRoute> next = new ArrayList<>(routes);
+        next.removeIf(r -> r.uri().equalsIgnoreCase(route.uri()));
         next.add(route);
         next.sort(Comparator.comparingInt((HttpRoute r) -> r.uri().length()).reversed());
-        routes.clear();
-        routes.addAll(next);
+        routes = List.copyOf(next);
     }
 
     public synchronized void unmount(String uri) {
-        routes.removeIf(r -> r.uri().equalsIgnoreCase(uri));
+        List<HttpRoute> next = new ArrayList<>(routes);
+        next.removeIf(r -> r.uri().equalsIgnoreCase(uri));
+        routes = List.copyOf(next);
     }
 
     /** Every mounted route, longest URI first. */
-    public List<HttpRoute> routes() { return List.copyOf(routes); }
+    public List<HttpRoute> routes() { return routes; }
 
     /** The route for {@code path} (below the prefix, no leading slash), or null. */
     public Match find(String path) {

@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Limits: a request line of at most {@value #MAX_LINE} bytes (else 414), headers of at most
  * {@value #MAX_HEADERS} bytes (else 431), a body of at most {@value #MAX_BODY} bytes (else 413);
- * at most {@code sessionlimit} connections (a connection beyond it is answered 503 and closed);
+ * at most {@code sessionlimit} connections (a connection beyond it is answered 503 and closed,
+ * and beyond twice the limit closed at once);
  * idle connections closed after {@code session_inactivity}, or {@code session_keep_alive} between
- * requests.
+ * requests; a request must arrive whole within {@code session_inactivity} of its first byte.
  */
 public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
@@ -45,6 +46,7 @@ public final class HttpServer implements AutoCloseable {
     private final HttpRouter router = new HttpRouter();
     private final ChannelGroup connections = new DefaultChannelGroup("http", GlobalEventExecutor.INSTANCE);
     private final AtomicInteger sessions = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
     private volatile HttpConf conf;
     private Channel listener;
     private volatile InetSocketAddress bound;
@@ -121,12 +123,20 @@ public final class HttpServer implements AutoCloseable {
         boolean counted = sessions.incrementAndGet() <= c.sessionLimit();
         if (!counted) {
             sessions.decrementAndGet();
+            // a refused connection is told so (503) if it asks soon; a flood of them is simply closed
+            if (refused.incrementAndGet() > c.sessionLimit()) {
+                refused.decrementAndGet();
+                ch.close();
+                return;
+            }
+            ch.closeFuture().addListener(f -> refused.decrementAndGet());
             LOG.warn("HTTP connection from {} refused: sessionlimit={} reached", ch.remoteAddress(), c.sessionLimit());
             p.addLast(new IdleStateHandler(0, 0, REFUSED_TIMEOUT_MS, TimeUnit.MILLISECONDS));
         } else {
             ch.closeFuture().addListener(f -> sessions.decrementAndGet());
             p.addLast(new IdleStateHandler(c.sessionInactivityMs(), 0, 0, TimeUnit.MILLISECONDS));
         }
+        p.addLast(new RequestDeadline(counted ? c.sessionInactivityMs() : REFUSED_TIMEOUT_MS));
         p.addLast(new HttpServerCodec(decoder));
         p.addLast(new BoundedAggregator(MAX_BODY, this));
         p.addLast(new HttpConnection(this, !counted));

@@ -139,6 +139,29 @@ class HttpServerWireTest {
         }
     }
 
+    @Test
+    void aRequestDrippedByteByByteIsCutOff(@TempDir Path own) throws Exception {
+        int port = TestServer.freePort();
+        Files.writeString(own.resolve("http.conf"), "[general]\nenabled=yes\nbindaddr=127.0.0.1\nbindport=" + port
+                + "\nsession_inactivity=1000\n");
+        try (TestServer s = TestServer.start(own, ""); RawHttp h = new RawHttp(port)) {
+            h.send("GET /x HTTP/1.1\r\n");
+            // a header byte every 100 ms keeps the connection from ever being idle; at most 30 s of it
+            Thread dripper = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int i = 0; i < 300; i++) {
+                        h.send("a");
+                        Thread.sleep(100);
+                    }
+                } catch (Exception closed) {
+                    // the server closed the connection: what the test waits for
+                }
+            });
+            assertThat(h.closedByServer()).isTrue();
+            dripper.interrupt();
+        }
+    }
+
     private static boolean catchConnect(int port) {
         try (java.net.Socket sock = new java.net.Socket("127.0.0.1", port)) {
             return false;
