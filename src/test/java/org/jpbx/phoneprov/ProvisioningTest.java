@@ -188,6 +188,27 @@ class ProvisioningTest {
     }
 
     @Test
+    void serverFromPhoneprovConf() throws Exception {
+        Files.writeString(dir.resolve("pjsip.conf"), "[a]\ntype=phoneprov\nMAC=001122334455\nPROFILE=p\n"
+                + "[b]\ntype=phoneprov\nMAC=001122334466\nPROFILE=p\nSERVER=192.0.2.99\n");
+        LoadedConfig loaded = ConfigLoader.load(dir);
+        Diagnostics diag = new Diagnostics();
+        Files.writeString(dir.resolve("phoneprov.conf"), "[general]\ndefault_profile=p\nserveriface=lo\n[p]\n");
+        Provisioning byIface = Provisioning.build(PhoneprovConf.load(dir, diag), loaded.pjsip(), dir, Instant.now(), diag);
+        assertThat(byIface.device("001122334455").first().vars()).containsEntry("SERVER", "127.0.0.1").containsEntry("SERVER_IFACE", "lo");
+        assertThat(byIface.device("001122334466").first().vars()).as("the line's own wins").containsEntry("SERVER", "192.0.2.99");
+        Files.writeString(dir.resolve("phoneprov.conf"), "[general]\ndefault_profile=p\nserveraddr=192.0.2.10\n[p]\n");
+        Provisioning byAddr = Provisioning.build(PhoneprovConf.load(dir, diag), loaded.pjsip(), dir, Instant.now(), diag);
+        assertThat(Provisioning.withServer(byAddr.device("001122334455").first().vars(), "127.0.0.1"))
+                .as("serveraddr wins over the request's address").containsEntry("SERVER", "192.0.2.10");
+        Files.writeString(dir.resolve("phoneprov.conf"), "[general]\ndefault_profile=p\n[p]\n");
+        Provisioning none = Provisioning.build(PhoneprovConf.load(dir, diag), loaded.pjsip(), dir, Instant.now(), diag);
+        assertThat(none.device("001122334455").first().vars()).doesNotContainKey("SERVER");
+        assertThat(Provisioning.withServer(none.device("001122334455").first().vars(), "127.0.0.5")).containsEntry("SERVER", "127.0.0.5");
+        assertThat(diag.all()).isEmpty();
+    }
+
+    @Test
     void noPhoneprovConf() throws Exception {
         Files.writeString(dir.resolve("pjsip.conf"), PJSIP);
         Diagnostics diag = new Diagnostics();

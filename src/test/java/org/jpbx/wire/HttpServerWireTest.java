@@ -33,7 +33,8 @@ class HttpServerWireTest {
                 servername=TestPBX
                 redirect=/ /asterisk/phoneprov/a.cfg
                 """.formatted(httpPort));
-        Files.writeString(dir.resolve("phoneprov.conf"), "[general]\ndefault_profile=p\n[p]\n${MAC}.cfg => t.cfg\nstatic_file=a.cfg\n");
+        Files.writeString(dir.resolve("phoneprov.conf"), "[general]\ndefault_profile=p\n[p]\n${MAC}.cfg => t.cfg\nstatic_file=a.cfg\n"
+                + "static_file=gone.bin\n${MAC}.xml => gone.xml\n");
         Files.createDirectories(dir.resolve("phoneprov"));
         Files.writeString(dir.resolve("phoneprov/t.cfg"), "mac ${MAC}");
         Files.writeString(dir.resolve("phoneprov/a.cfg"), "static a");
@@ -74,6 +75,12 @@ class HttpServerWireTest {
                 Enabled Redirects:
                   / => /asterisk/phoneprov/a.cfg
                 """.formatted(httpPort));
+    }
+
+    @Test
+    void aRouteWhoseFileIsMissingIs500() throws Exception {
+        assertThat(get("/asterisk/phoneprov/gone.bin")).isEqualTo("500");
+        assertThat(get("/asterisk/phoneprov/001122334455.xml")).isEqualTo("500");
     }
 
     @Test
