@@ -105,8 +105,8 @@ public record PhoneprovConf(boolean exists, boolean usable, String serverAddr, S
                 case "static_file" -> staticEntries.add(e);
                 case "setvar" -> {
                     int eq = e.value().indexOf('=');
-                    if (eq <= 0) {
-                        diag.warning(e.location(), "setvar=" + e.value() + ": expected NAME=value; ignored");
+                    if (eq <= 0 || e.value().substring(0, eq).isBlank() || e.value().substring(eq + 1).isBlank()) {
+                        diag.warning(e.location(), "setvar=" + e.value() + ": expected NAME=value with both non-empty; ignored");
                     } else {
                         setVars.add(new Profile.SetVar(e.value().substring(0, eq).strip(), e.value().substring(eq + 1).strip()));
                     }

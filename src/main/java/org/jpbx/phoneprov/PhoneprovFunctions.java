@@ -8,10 +8,12 @@ import java.util.Map;
  * The dialplan functions res_phoneprov adds for templates:
  * <ul>
  *   <li>{@code ${PP_EACH_EXTENSION(<mac>,<template>)}}: the template rendered once for each line of
- *       the phone with that MAC, in LINE order (for per-line blocks of a phone's file);</li>
+ *       the phone with exactly that MAC, in LINE order (for per-line blocks of a phone's file);</li>
  *   <li>{@code ${PP_EACH_USER(<text>|<mac to leave out>)}}: the text rendered once for each
  *       provisioned phone with the variables of its first line, where {@code %{NAME}} stands for
- *       {@code ${NAME}} (so that it is not substituted before the iteration); for directories.</li>
+ *       {@code ${NAME}} (so that it is not substituted before the iteration); for directories.
+ *       Without a {@code |}, a {@code ,} separates the two, as Asterisk's argument parsing does;
+ *       the MAC left out is compared ignoring case.</li>
  * </ul>
  */
 final class PhoneprovFunctions implements Substitution.Functions {
@@ -61,9 +63,13 @@ final class PhoneprovFunctions implements Substitution.Functions {
     }
 
     private String eachUser(String args, Substitution sub, int depth) {
+        // the documented separator is '|'; Asterisk's argument parsing also splits at ','
         int bar = args.indexOf('|');
+        if (bar < 0) bar = args.indexOf(',');
         String text = (bar < 0 ? args : args.substring(0, bar)).replace("%{", "${");
         String exclude = bar < 0 ? "" : args.substring(bar + 1).strip();
+        int extra = exclude.indexOf(',');
+        if (extra >= 0) exclude = exclude.substring(0, extra).strip();
         StringBuilder out = new StringBuilder();
         for (Device d : snapshot.devices()) {
             if (!exclude.isEmpty() && d.mac().equalsIgnoreCase(exclude)) continue;

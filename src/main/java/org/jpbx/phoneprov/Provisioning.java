@@ -59,9 +59,9 @@ public final class Provisioning {
     /** Every route, static ones first, in the order built. */
     public Map<String, Route> routes() { return routes; }
 
-    /** The device with this MAC, compared ignoring case as Asterisk's user lookup does; null if none. */
+    /** The device with exactly this MAC (as Asterisk's user lookup), or null. */
     Device device(String mac) {
-        for (Device d : devices) if (d.mac().equalsIgnoreCase(mac.strip())) return d;
+        for (Device d : devices) if (d.mac().equals(mac.strip())) return d;
         return null;
     }
 
@@ -97,15 +97,15 @@ public final class Provisioning {
             vars.putIfAbsent("LINE", Integer.toString(index));
             vars.putIfAbsent("LINEKEYS", "1");
             for (Map.Entry<String, String> g : globalServer.entrySet()) vars.putIfAbsent(g.getKey(), g.getValue());
+            // the line's TIMEZONE, else the server's zone, as Asterisk; before setvar, as Asterisk
+            String tz = vars.get("TIMEZONE");
+            if (!TimezoneVars.add(vars, tz, now)) {
+                diag.warning(o.locationOf("TIMEZONE"), "phoneprov " + o.id() + ": TIMEZONE=" + tz
+                        + " is not a known time zone (e.g. America/New_York); TZOFFSET is 0 and DST_* are not set");
+            }
             // setvar values may use the variables above; the line's own values win
             for (Profile.SetVar sv : profileOf.getOrDefault(mac, profile).setVars()) {
                 if (!vars.containsKey(sv.name())) vars.put(sv.name(), new Substitution(null).apply(sv.value(), vars));
-            }
-            // after setvar, so that a profile may give its phones a default TIMEZONE
-            String tz = vars.get("TIMEZONE");
-            if (tz != null && !tz.isEmpty() && !TimezoneVars.add(vars, tz, now)) {
-                diag.warning(o.locationOf("TIMEZONE"), "phoneprov " + o.id() + ": TIMEZONE=" + tz
-                        + " is not a known time zone (e.g. America/New_York); TZOFFSET and DST_* are not set");
             }
             List<Line> lines = byMac.computeIfAbsent(mac, k -> new ArrayList<>());
             Line dup = lines.stream().filter(l -> l.index() == index).findFirst().orElse(null);

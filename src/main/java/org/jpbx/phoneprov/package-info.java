@@ -14,15 +14,15 @@
  *   <li>Templates are read at each request (as Asterisk does), so a changed template is served
  *       at once; a reload re-reads phoneprov.conf and rebuilds devices and routes.</li>
  *   <li>A phoneprov object's variables: the first occurrence of a name wins, as in Asterisk's
- *       code; the derived ones (endpoint, auth, defaults, setvar, LINE, LINEKEYS, SERVER,
- *       SERVER_PORT, time zone) are only added when absent. setvar comes after LINE and SERVER so
- *       it may use them, and before the time zone values so a profile may set a default TIMEZONE.</li>
+ *       code; the derived ones (endpoint, auth, defaults, SERVER, SERVER_PORT, LINE, LINEKEYS,
+ *       time zone, then setvar, in Asterisk's order) are only added when absent.</li>
  *   <li>MACs are used exactly as written; routes match exactly. check-config warns about MACs
  *       with upper case or separators, since phones ask for lower-case names.</li>
  *   <li>An entry whose endpoint is missing or has no explicit, existing transport is skipped with
  *       a warning (Asterisk logs an error): in jpbx an error would refuse the whole reload.</li>
- *   <li>DST_START_HOUR / DST_END_HOUR are the wall-clock hour just before the change (2 for
- *       02:00 -> 03:00), the value phones expect.</li>
+ *   <li>TZOFFSET and the DST values follow Asterisk: the server's zone when a line has no
+ *       TIMEZONE, the transitions around now, the hours as the wall clock shows them right after
+ *       the change.</li>
  *   <li>{@code ${SERVER}} without serveraddr/serveriface is the address the request arrived on.</li>
  * </ul>
  */

@@ -144,10 +144,10 @@ class ProvisioningTest {
         expected.put("DST_ENABLE", "1");
         expected.put("DST_START_MONTH", "3");
         expected.put("DST_START_MDAY", "8");
-        expected.put("DST_START_HOUR", "2");
+        expected.put("DST_START_HOUR", "3");              // wall clock right after the change, as Asterisk
         expected.put("DST_END_MONTH", "11");
         expected.put("DST_END_MDAY", "1");
-        expected.put("DST_END_HOUR", "2");
+        expected.put("DST_END_HOUR", "1");
         assertThat(v).containsExactlyInAnyOrderEntriesOf(expected);
     }
 
@@ -155,7 +155,8 @@ class ProvisioningTest {
     void aLineWithoutEndpointGetsTheDefaults() throws Exception {
         Map<String, String> v = build(new Diagnostics()).device("0004f2aabbcc").lines().get(1).vars();
         assertThat(v).containsEntry("USERNAME", "1000-pp-2").containsEntry("LABEL", "1000-pp-2").containsEntry("SERVER_PORT", "5060")
-                .containsEntry("LINE", "2").containsEntry("LINEKEYS", "1").doesNotContainKey("SECRET").doesNotContainKey("SERVER");
+                .containsEntry("LINE", "2").containsEntry("LINEKEYS", "1").doesNotContainKey("SECRET").doesNotContainKey("SERVER")
+                .containsKey("TZOFFSET"); // the server's zone when the line names none, as Asterisk
     }
 
     @Test
@@ -206,6 +207,22 @@ class ProvisioningTest {
         assertThat(none.device("001122334455").first().vars()).doesNotContainKey("SERVER");
         assertThat(Provisioning.withServer(none.device("001122334455").first().vars(), "127.0.0.5")).containsEntry("SERVER", "127.0.0.5");
         assertThat(diag.all()).isEmpty();
+    }
+
+    @Test
+    void provisioningFunctions() throws Exception {
+        Provisioning p = build(new Diagnostics());
+        Substitution sub = new Substitution(new PhoneprovFunctions(p, "127.0.0.1"));
+        assertThat(sub.apply("${PP_EACH_USER(%{LABEL};|0004F2AABBCC)}", Map.of())).as("the MAC left out ignores case")
+                .isEqualTo("2001-phoneprov;upper-pp;");
+        assertThat(sub.apply("${PP_EACH_USER([%{USERNAME}@%{SERVER}],805ec0a1b2c3)}", Map.of())).as("',' separates too")
+                .isEqualTo("[desk1000@127.0.0.1][upper-pp@127.0.0.1]");
+        Files.writeString(dir.resolve("phoneprov/line.tpl"), "<${LINE}:${USERNAME}>");
+        assertThat(sub.apply("${PP_EACH_EXTENSION(0004f2aabbcc,line.tpl)}", Map.of())).isEqualTo("<1:desk1000><2:1000-pp-2>");
+        assertThat(sub.apply("${PP_EACH_EXTENSION(0004F2AABBCC,line.tpl)}", Map.of())).as("the MAC must match exactly").isEmpty();
+        assertThat(sub.apply("${PP_EACH_EXTENSION(0004f2aabbcc,../pjsip.conf)}", Map.of())).as("no template outside").isEmpty();
+        assertThat(sub.problems()).anyMatch(m -> m.contains("no phone has MAC 0004F2AABBCC"))
+                .anyMatch(m -> m.contains("cannot read ../pjsip.conf"));
     }
 
     @Test

@@ -194,8 +194,8 @@ class PhoneprovWireTest {
                 .containsEntry("LINEKEYS", "2").containsEntry("SERVER", "127.0.0.1")
                 .containsEntry("SERVER_PORT", Integer.toString(server.port)).containsEntry("VOICEMAIL_EXTEN", "*97")
                 .containsEntry("EXTENSION_LENGTH", "4").containsEntry("TZOFFSET", "-18000").containsEntry("DST_ENABLE", "1")
-                .containsEntry("DST_START_MONTH", "3").containsEntry("DST_START_HOUR", "2").containsEntry("DST_END_MONTH", "11")
-                .containsEntry("DST_END_HOUR", "2").containsEntry("ENDPOINT_ID", "1000").containsEntry("TRANSPORT_ID", "transport-udp")
+                .containsEntry("DST_START_MONTH", "3").containsEntry("DST_START_HOUR", "3").containsEntry("DST_END_MONTH", "11")
+                .containsEntry("DST_END_HOUR", "1").containsEntry("ENDPOINT_ID", "1000").containsEntry("TRANSPORT_ID", "transport-udp")
                 .containsEntry("AUTH_ID", "1000-auth").containsEntry("CUSTOM", "custom-desk1000").containsEntry("MYVAR", "anything")
                 .containsEntry("LOWER", "0004f2aabbcc").containsEntry("HOURS", "-5")
                 .containsEntry("LINES", "[1:1000-pp][2:Second line]").containsEntry("USERS", "1000-pp;2001-phoneprov;");
