@@ -23,8 +23,9 @@ import org.jpbx.pjsip.config.types.CallerId;
  * ENDPOINT_ID, TRANSPORT_ID, CALLERID, DISPLAY_NAME, AUTH_ID, USERNAME, SECRET, SERVER_PORT; then
  * USERNAME and LABEL default to the object's id and SERVER_PORT to 5060.
  *
- * <p>An object whose endpoint does not exist, or has no explicit {@code transport=} naming an
- * existing transport, is skipped with a warning that names it, as Asterisk skips it.
+ * <p>An object whose endpoint does not exist, has no explicit {@code transport=} naming an
+ * existing transport, or whose first inbound auth does not exist, is skipped with a warning that
+ * names it, as Asterisk skips it. Lines with an empty value are ignored, as in Asterisk.
  */
 final class PjsipProvider {
     /** The provider name {@code phoneprov show routes} prints (Asterisk cuts it to 20 characters). */
@@ -39,7 +40,7 @@ final class PjsipProvider {
         List<ProviderLine> out = new ArrayList<>();
         for (PjsipObject o : pjsip.objects(ObjectTypes.PHONEPROV)) {
             Map<String, String> vars = new LinkedHashMap<>();
-            for (Entry e : o.variables()) vars.putIfAbsent(e.key(), e.value());
+            for (Entry e : o.variables()) if (!e.value().isEmpty()) vars.putIfAbsent(e.key(), e.value()); // empty: ignored, as Asterisk
             String endpointId = o.variable("endpoint");
             if (endpointId != null && !endpointId.isEmpty() && !fromEndpoint(o, endpointId, pjsip, vars, diag)) continue;
             vars.putIfAbsent("USERNAME", o.id());
@@ -84,13 +85,14 @@ final class PjsipProvider {
             String authId = auths.get(0);
             vars.putIfAbsent("AUTH_ID", authId);
             Optional<Auth> auth = pjsip.auth(authId);
-            if (auth.isPresent()) {
-                if (auth.get().username() != null && !auth.get().username().isEmpty()) vars.putIfAbsent("USERNAME", auth.get().username());
-                if (auth.get().password() != null) vars.putIfAbsent("SECRET", auth.get().password());
-            } else {
-                diag.warning(endpoint.object().locationOf("auth"), "phoneprov " + o.id() + ": auth " + authId + " of endpoint "
-                        + endpointId + " does not exist; USERNAME and SECRET are not filled from it");
+            if (auth.isEmpty()) {
+                diag.warning(endpoint.object().locationOf("auth"), "phoneprov " + o.id() + " contained invalid auth " + authId
+                        + " (the first auth of endpoint " + endpointId + "): it is not provisioned");
+                return false;
             }
+            String username = auth.get().username(), password = auth.get().password();
+            if (username != null && !username.isEmpty()) vars.putIfAbsent("USERNAME", username);
+            if (password != null && !password.isEmpty()) vars.putIfAbsent("SECRET", password);
         }
         vars.putIfAbsent("SERVER_PORT", Integer.toString(transport.get().port()));
         return true;

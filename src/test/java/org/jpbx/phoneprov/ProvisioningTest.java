@@ -73,6 +73,17 @@ class ProvisioningTest {
             type=phoneprov
             MAC=000000000001
             PROFILE=cisco
+
+            [noauth]
+            type=endpoint
+            transport=udp
+            auth=missing-auth
+            [noauth-pp]
+            type=phoneprov
+            endpoint=noauth
+            MAC=000000000002
+            PROFILE=polycom
+            LABEL=
             """;
 
     static final String WIZARD = """
@@ -184,7 +195,10 @@ class ProvisioningTest {
                 "pjsip.conf:33: warning: phoneprov 1000-pp-dup: MAC 0004f2aabbcc already has line 2 (1000-pp-2); this line is"
                         + " skipped (give each line of a phone its own LINE=)");
         assertThat(diag.all()).extracting(Diagnostic::toString)
-                .anyMatch(m -> m.contains("phoneprov noprofile-pp: Could not look up profile 'cisco' - skipping."));
+                .anyMatch(m -> m.contains("phoneprov noprofile-pp: Could not look up profile 'cisco' - skipping."))
+                .anyMatch(m -> m.contains("phoneprov noauth-pp contained invalid auth missing-auth (the first auth of endpoint noauth):"
+                        + " it is not provisioned"));
+        assertThat(p.devices()).extracting(Device::mac).doesNotContain("000000000002");
         assertThat(diag.errors()).isEmpty();
     }
 
