@@ -147,7 +147,7 @@ public final class Server implements AutoCloseable {
         PjsipLoggerCommands.register(commands, trace);
         ReloadCommands.register(commands, this);
         PjsipShowCommands.register(commands, config::pjsip, new LiveRuntimeView(config::pjsip, bindings, qualifier, identifier::resolved));
-        IdentifyCommands.register(commands, unmatched, unidentified);
+        IdentifyCommands.register(commands, unmatched, unidentified, config::pjsip);
         QualifyCommands.register(commands, qualifier);
         LOG.info("jpbx {} started with {} ({} lanes, {} I/O)", Version.current(), dirs.configDir(), lanes.size(),
                 io.usesEpoll() ? "epoll" : "NIO");
