@@ -1,0 +1,155 @@
+package org.jpbx.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.jpbx.pjsip.auth.DigestAlgorithm;
+import org.jpbx.pjsip.auth.DigestMath;
+import org.jpbx.sip.message.AuthHeader;
+import org.jpbx.sip.message.SipRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The outbound registration ladder as a scripted registrar sees it (reference §4.4): one Call-ID,
+ * CSeq counting up, every REGISTER first without credentials, the authenticated resend keeping
+ * the From tag, refresh before expiry, 423 retried with Min-Expires, un-REGISTER on shutdown.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class OutboundRegistrationWireTest {
+    @TempDir
+    Path dir;
+
+    static String config(FakeRegistrar reg, String extra) {
+        return """
+
+                [system]
+                type=system
+                timer_t1=100
+
+                [itsp-auth]
+                type=auth
+                username=4155550100
+                password=s3cret
+
+                [itsp]
+                type=registration
+                server_uri=%s
+                client_uri=sip:4155550100@%s
+                outbound_auth=itsp-auth
+                max_random_initial_delay=1
+                retry_interval=2
+                %s
+                """.formatted(reg.uri(), reg.uri().substring(4), extra);
+    }
+
+    static String cli(TestServer s, String line) {
+        StringWriter sw = new StringWriter();
+        s.commands.execute(line, new PrintWriter(sw));
+        return sw.toString();
+    }
+
+    private static String challenge(String nonce) {
+        return "WWW-Authenticate: Digest realm=\"provider\",nonce=\"" + nonce + "\",qop=\"auth\",algorithm=MD5";
+    }
+
+    /** Checks the Authorization of {@code r} as the registrar would. */
+    private static void assertDigest(SipRequest r, String nonce) {
+        AuthHeader h = AuthHeader.parse(r.header("Authorization"));
+        assertThat(h.param("username")).isEqualTo("4155550100");
+        assertThat(h.param("nonce")).isEqualTo(nonce);
+        String ha1 = DigestMath.ha1(DigestAlgorithm.MD5, "4155550100", "provider", "s3cret");
+        assertThat(h.param("response")).isEqualTo(DigestMath.response(DigestAlgorithm.MD5, ha1, nonce, h.param("nc"), h.param("cnonce"),
+                "auth", "REGISTER", h.param("uri")));
+    }
+
+    @Test
+    void challengeRefreshAndUnregisterOnShutdown() throws Exception {
+        try (FakeRegistrar reg = new FakeRegistrar("127.0.0.21")) {
+            TestServer s = TestServer.start(dir, config(reg, "expiration=12"));
+            try {
+                SipRequest r1 = reg.next(10_000);
+                assertThat(r1).isNotNull();
+                assertThat(r1.header("Authorization")).isNull();
+                assertThat(r1.header("Expires")).isEqualTo("12");
+                assertThat(r1.header("To")).isEqualTo("<sip:4155550100@127.0.0.21:" + reg.port() + ">");
+                assertThat(r1.header("Contact")).isEqualTo("<sip:s@127.0.0.1:" + s.port + ">");
+                reg.reply(r1, 401, "Unauthorized", challenge("n1"));
+
+                SipRequest r2 = reg.next(5_000, r1);
+                assertThat(r2.callId()).isEqualTo(r1.callId());
+                assertThat(r2.cseq().number()).isEqualTo(r1.cseq().number() + 1);
+                assertThat(r2.fromTag()).isEqualTo(r1.fromTag());
+                assertDigest(r2, "n1");
+                reg.reply(r2, 200, "OK", "Contact: " + r2.header("Contact") + ";expires=12");
+
+                String shown = "";
+                for (int i = 0; i < 50 && !shown.contains("Registered"); i++) {
+                    shown = cli(s, "pjsip show registrations");
+                    Thread.sleep(100);
+                }
+                assertThat(shown).contains(" itsp/" + reg.uri()).contains("Registered").contains("(exp. ");
+
+                // refresh 10 s before the 12 s granted: a new chain, first without credentials
+                SipRequest r3 = reg.next(10_000, r2);
+                assertThat(r3.callId()).isEqualTo(r1.callId());
+                assertThat(r3.cseq().number()).isEqualTo(r2.cseq().number() + 1);
+                assertThat(r3.fromTag()).isNotEqualTo(r1.fromTag());
+                assertThat(r3.header("Authorization")).isNull();
+                reg.reply(r3, 401, "Unauthorized", challenge("n2"));
+                SipRequest r4 = reg.next(5_000, r3);
+                assertDigest(r4, "n2");
+                reg.reply(r4, 200, "OK", "Contact: " + r4.header("Contact") + ";expires=120");
+                for (int i = 0; i < 50 && !cli(s, "pjsip show registration itsp").contains("120 s granted"); i++) Thread.sleep(100);
+                assertThat(cli(s, "pjsip show registration itsp")).contains("Last response : 200 OK").contains("Retries       : 0 of max_retries 10");
+
+                // shutdown: REGISTER with Expires: 0, authenticated when challenged
+                Thread stopper = Thread.ofVirtual().start(s::close);
+                SipRequest u1 = reg.next(10_000, r4);
+                assertThat(u1.header("Expires")).isEqualTo("0");
+                assertThat(u1.callId()).isEqualTo(r1.callId());
+                reg.reply(u1, 401, "Unauthorized", challenge("n3"));
+                SipRequest u2 = reg.next(5_000, u1);
+                assertThat(u2.header("Expires")).isEqualTo("0");
+                assertDigest(u2, "n3");
+                reg.reply(u2, 200, "OK");
+                stopper.join(10_000);
+                assertThat(stopper.isAlive()).isFalse();
+            } finally {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void intervalTooBriefIsRetriedOnceWithMinExpires() throws Exception {
+        try (FakeRegistrar reg = new FakeRegistrar("127.0.0.22")) {
+            try (TestServer s = TestServer.start(dir, config(reg, "expiration=10"))) {
+                SipRequest r1 = reg.next(10_000);
+                reg.reply(r1, 401, "Unauthorized", challenge("a"));
+                SipRequest r2 = reg.next(5_000, r1);
+                assertThat(r2.header("Expires")).isEqualTo("10");
+                reg.reply(r2, 423, "Interval Too Brief", "Min-Expires: 20");
+                SipRequest r3 = reg.next(5_000, r2);
+                assertThat(r3.header("Expires")).isEqualTo("20");
+                assertThat(r3.header("Authorization")).isNull();
+                reg.reply(r3, 401, "Unauthorized", challenge("b"));
+                SipRequest r4 = reg.next(5_000, r3);
+                assertThat(r4.header("Expires")).isEqualTo("20");
+                assertDigest(r4, "b");
+                reg.reply(r4, 200, "OK", "Contact: " + r4.header("Contact") + ";expires=3600");
+                for (int i = 0; i < 50 && !cli(s, "pjsip show registrations").contains("Registered"); i++) Thread.sleep(100);
+                assertThat(cli(s, "pjsip show registrations")).contains("Registered");
+                Thread stopper = Thread.ofVirtual().start(s::close);
+                SipRequest u = reg.next(10_000, r4);
+                assertThat(u.header("Expires")).isEqualTo("0");
+                reg.reply(u, 200, "OK");
+                stopper.join(10_000);
+            }
+        }
+    }
+}
