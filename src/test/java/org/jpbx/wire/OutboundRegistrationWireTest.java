@@ -152,4 +152,153 @@ class OutboundRegistrationWireTest {
             }
         }
     }
+
+    @Test
+    void noResponseIsRetriedAfterRetryInterval() throws Exception {
+        try (FakeRegistrar reg = new FakeRegistrar("127.0.0.23")) {
+            try (TestServer s = TestServer.start(dir, config(reg, "expiration=60"))) {
+                SipRequest r1 = reg.next(10_000);
+                assertThat(r1).isNotNull();
+                // never answered: timer F (64 x T1 = 6.4 s here) ends the transaction, then retry_interval (2 s)
+                String shown = "";
+                for (int i = 0; i < 150 && !shown.contains("Rejected"); i++) {
+                    shown = cli(s, "pjsip show registration itsp");
+                    Thread.sleep(100);
+                }
+                assertThat(shown).contains("Rejected, retry scheduled").contains("Last response : 408 no response (timeout)")
+                        .contains("Retries       : 1 of max_retries 10");
+                SipRequest r2 = reg.next(10_000, r1);
+                assertThat(r2).isNotNull();
+                assertThat(r2.callId()).isEqualTo(r1.callId());
+                assertThat(r2.cseq().number()).isGreaterThan(r1.cseq().number());
+                reg.reply(r2, 200, "OK", "Contact: " + r2.header("Contact") + ";expires=60");
+                for (int i = 0; i < 50 && !cli(s, "pjsip show registrations").contains("Registered"); i++) Thread.sleep(100);
+                assertThat(cli(s, "pjsip show registration itsp")).contains("Registered").contains("Retries       : 0 of max_retries 10");
+                Thread stopper = Thread.ofVirtual().start(s::close);
+                SipRequest u = reg.next(10_000, r2);
+                reg.reply(u, 200, "OK");
+                stopper.join(10_000);
+            }
+        }
+    }
+
+    @Test
+    void reloadKeepsUnchangedReRegistersChangedAndUnregistersRemoved() throws Exception {
+        try (FakeRegistrar reg = new FakeRegistrar("127.0.0.24")) {
+            TestServer s = TestServer.start(dir, config(reg, "expiration=60"));
+            try {
+                SipRequest r1 = reg.next(10_000);
+                reg.reply(r1, 200, "OK", "Contact: " + r1.header("Contact") + ";expires=60");
+                for (int i = 0; i < 50 && !cli(s, "pjsip show registrations").contains("Registered"); i++) Thread.sleep(100);
+
+                // unchanged: no REGISTER at all
+                assertThat(reload(s)).contains("no changes");
+                assertThat(reg.next(1500, r1)).isNull();
+
+                // changed: the old one un-registers, the new one registers with a new Call-ID
+                java.nio.file.Path conf = dir.resolve("pjsip.conf");
+                java.nio.file.Files.writeString(conf, java.nio.file.Files.readString(conf).replace("expiration=60", "expiration=90"));
+                assertThat(reload(s)).contains("Registration itsp: changed, registering again.");
+                SipRequest old = reg.next(5_000, r1);
+                assertThat(old.callId()).isEqualTo(r1.callId());
+                assertThat(old.header("Expires")).isEqualTo("0");
+                reg.reply(old, 200, "OK");
+                SipRequest fresh = reg.next(5_000, old);
+                assertThat(fresh.callId()).isNotEqualTo(r1.callId());
+                assertThat(fresh.header("Expires")).isEqualTo("90");
+                reg.reply(fresh, 200, "OK", "Contact: " + fresh.header("Contact") + ";expires=90");
+                for (int i = 0; i < 50 && !cli(s, "pjsip show registrations").contains("Registered"); i++) Thread.sleep(100);
+
+                // removed: un-REGISTER, and the registration is gone from the CLI
+                java.nio.file.Files.writeString(conf, java.nio.file.Files.readString(conf).replace("[itsp]\ntype=registration", "[itsp](!)\ntype=registration"));
+                assertThat(reload(s)).contains("Registration itsp: removed, unregistering.");
+                SipRequest gone = reg.next(5_000, fresh);
+                assertThat(gone.callId()).isEqualTo(fresh.callId());
+                assertThat(gone.header("Expires")).isEqualTo("0");
+                reg.reply(gone, 200, "OK");
+                assertThat(cli(s, "pjsip show registrations")).isEqualTo("No objects found.\n\n");
+            } finally {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void aChangedAuthRestartsAPermanentlyRejectedRegistration() throws Exception {
+        try (FakeRegistrar reg = new FakeRegistrar("127.0.0.25")) {
+            TestServer s = TestServer.start(dir, config(reg, "expiration=60"));
+            try {
+                SipRequest r1 = reg.next(10_000);
+                reg.reply(r1, 401, "Unauthorized", challenge("x1"));
+                SipRequest r2 = reg.next(5_000, r1);
+                reg.reply(r2, 401, "Unauthorized", challenge("x2"));
+                String stopped = "";
+                for (int i = 0; i < 50 && !stopped.contains("Rejected"); i++) {
+                    stopped = cli(s, "pjsip show registration itsp");
+                    Thread.sleep(100);
+                }
+                assertThat(stopped).contains("Rejected permanently");
+                assertThat(reg.next(1500, r2)).isNull();
+
+                java.nio.file.Path conf = dir.resolve("pjsip.conf");
+                java.nio.file.Files.writeString(conf, java.nio.file.Files.readString(conf).replace("password=s3cret", "password=n3w"));
+                assertThat(reload(s)).contains("Registration itsp: an auth changed, so the stopped registration starts again.");
+                SipRequest r3 = reg.next(5_000, r2);
+                assertThat(r3).isNotNull();
+                assertThat(r3.callId()).isEqualTo(r1.callId());
+                reg.reply(r3, 200, "OK", "Contact: " + r3.header("Contact") + ";expires=60");
+                for (int i = 0; i < 50 && !cli(s, "pjsip show registrations").contains("Registered"); i++) Thread.sleep(100);
+                assertThat(cli(s, "pjsip show registrations")).contains("Registered");
+                assertThat(cli(s, "pjsip send unregister itsp")).isEmpty();
+                SipRequest u = reg.next(5_000, r3);
+                assertThat(u.header("Expires")).isEqualTo("0");
+                reg.reply(u, 200, "OK");
+                for (int i = 0; i < 50 && !cli(s, "pjsip show registrations").contains("Unregistered"); i++) Thread.sleep(100);
+                assertThat(cli(s, "pjsip show registration itsp")).contains("Unregistered").contains("Next attempt  : none scheduled");
+            } finally {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void theWizardsTrunkRegistersAsItsGeneratedRegistration() throws Exception {
+        try (FakeRegistrar reg = new FakeRegistrar("127.0.0.26")) {
+            java.nio.file.Files.writeString(dir.resolve("pjsip_wizard.conf"), """
+                    [trunk]
+                    type=wizard
+                    sends_auth=yes
+                    sends_registrations=yes
+                    remote_hosts=127.0.0.26:%d
+                    outbound_auth/username=4155550100
+                    outbound_auth/password=s3cret
+                    registration/max_random_initial_delay=1
+                    """.formatted(reg.port()));
+            try (TestServer s = TestServer.start(dir, "\n[system]\ntype=system\ntimer_t1=100\n")) {
+                SipRequest r1 = reg.next(10_000);
+                assertThat(r1.requestUri().toString()).isEqualTo("sip:127.0.0.26:" + reg.port());
+                assertThat(r1.header("From")).startsWith("<sip:4155550100@127.0.0.26:" + reg.port() + ">;tag=");
+                reg.reply(r1, 401, "Unauthorized", challenge("w1"));
+                SipRequest r2 = reg.next(5_000, r1);
+                assertDigest(r2, "w1");
+                reg.reply(r2, 200, "OK", "Contact: " + r2.header("Contact") + ";expires=60");
+                String shown = "";
+                for (int i = 0; i < 50 && !shown.contains("Registered"); i++) {
+                    shown = cli(s, "pjsip show registrations");
+                    Thread.sleep(100);
+                }
+                assertThat(shown).contains(" trunk-reg-0/sip:127.0.0.26:" + reg.port()).contains("trunk-oauth").contains("Registered");
+                Thread stopper = Thread.ofVirtual().start(s::close);
+                SipRequest u = reg.next(10_000, r2);
+                reg.reply(u, 200, "OK");
+                stopper.join(10_000);
+            }
+        }
+    }
+
+    private static String reload(TestServer s) {
+        StringWriter sw = new StringWriter();
+        s.server.reload(new PrintWriter(sw));
+        return sw.toString();
+    }
 }

@@ -107,8 +107,9 @@ public final class OutboundRegistrations implements Context {
             if (seen.contains(id)) continue;
             OutboundRegistration reg = running.remove(id);
             if (reg != null) {
+                boolean registered = reg.info().status() == RegistrationStatus.REGISTERED;
                 reg.remove();
-                notes.add("Registration " + id + ": removed" + (reg.info().status() == RegistrationStatus.REGISTERED ? ", unregistering." : "."));
+                notes.add("Registration " + id + ": removed" + (registered ? ", unregistering." : "."));
             }
         }
         if (authsChanged(older, now)) {
