@@ -301,4 +301,52 @@ class OutboundRegistrationWireTest {
         s.server.reload(new PrintWriter(sw));
         return sw.toString();
     }
+
+    @Test
+    void registersToJpbxsOwnRegistrarWithSha512256(@TempDir Path upstreamDir) throws Exception {
+        // jpbx as the provider: endpoint 4155550100 accepts only SHA-512-256 digests
+        try (TestServer upstream = TestServer.startBare(upstreamDir, """
+
+                [4155550100]
+                type=endpoint
+                aors=4155550100
+                auth=4155550100-in
+                [4155550100-in]
+                type=auth
+                username=4155550100
+                password=s3cret
+                realm=provider
+                supported_algorithms_uas=SHA-512-256
+                [4155550100]
+                type=aor
+                max_contacts=1
+                """);
+             TestServer s = TestServer.start(dir, """
+
+                     [system]
+                     type=system
+                     timer_t1=100
+
+                     [itsp-auth]
+                     type=auth
+                     username=4155550100
+                     password=s3cret
+                     supported_algorithms_uac=SHA-256,SHA-512-256
+
+                     [itsp]
+                     type=registration
+                     server_uri=sip:127.0.0.1:%1$d
+                     client_uri=sip:4155550100@127.0.0.1:%1$d
+                     outbound_auth=itsp-auth
+                     max_random_initial_delay=1
+                     """.formatted(upstream.port))) {
+            String shown = "";
+            for (int i = 0; i < 100 && !shown.contains("Registered"); i++) {
+                shown = cli(s, "pjsip show registrations");
+                Thread.sleep(100);
+            }
+            assertThat(shown).contains("Registered");
+            assertThat(cli(upstream, "pjsip show aor 4155550100")).contains("4155550100/sip:s@127.0.0.1:" + s.port);
+        }
+    }
 }
