@@ -349,4 +349,48 @@ class OutboundRegistrationWireTest {
             assertThat(cli(upstream, "pjsip show aor 4155550100")).contains("4155550100/sip:s@127.0.0.1:" + s.port);
         }
     }
+
+    @Test
+    void optionsShapeTheRegister() throws Exception {
+        try (FakeRegistrar proxy = new FakeRegistrar("127.0.0.27")) {
+            String config = """
+
+                    [system]
+                    type=system
+                    timer_t1=100
+
+                    [itsp]
+                    type=registration
+                    server_uri=sip:sip.provider.example
+                    client_uri=sip:4155550100@sip.provider.example
+                    outbound_proxy=%s\\;lr
+                    contact_user=trunk1
+                    contact_header_params=q=0.5
+                    user_agent=Example PBX 1.0
+                    support_path=yes
+                    support_outbound=yes
+                    expiration=300
+                    max_random_initial_delay=1
+                    """.formatted(proxy.uri());
+            try (TestServer s = TestServer.start(dir, config)) {
+                SipRequest r = proxy.next(10_000);
+                assertThat(r.requestUri().toString()).isEqualTo("sip:sip.provider.example");
+                assertThat(r.header("Route")).isEqualTo("<" + proxy.uri() + ";lr>");
+                assertThat(r.header("From")).startsWith("<sip:4155550100@sip.provider.example>;tag=");
+                assertThat(r.header("Contact")).isEqualTo("<sip:trunk1@127.0.0.1:" + s.port + ">;q=0.5");
+                assertThat(r.header("User-Agent")).isEqualTo("Example PBX 1.0");
+                assertThat(r.header("Supported")).isEqualTo("path, outbound");
+                assertThat(r.header("Expires")).isEqualTo("300");
+                assertThat(r.header("Max-Forwards")).isEqualTo("70");
+                proxy.reply(r, 404, "Not Found");
+                String stopped = "";
+                for (int i = 0; i < 50 && !stopped.contains("Rejected"); i++) {
+                    stopped = cli(s, "pjsip show registration itsp");
+                    Thread.sleep(100);
+                }
+                assertThat(stopped).contains("Stopped by    : Fatal response '404' received from 'sip:sip.provider.example'")
+                        .contains("Keep retrying : fatal_retry_interval");
+            }
+        }
+    }
 }
