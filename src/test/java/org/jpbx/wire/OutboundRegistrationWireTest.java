@@ -393,4 +393,30 @@ class OutboundRegistrationWireTest {
             }
         }
     }
+
+    @Test
+    void retryAfterIsHonouredWithoutUsingARetry() throws Exception {
+        try (FakeRegistrar reg = new FakeRegistrar("127.0.0.28")) {
+            try (TestServer s = TestServer.start(dir, config(reg, "expiration=60\nmax_retries=0"))) {
+                SipRequest r1 = reg.next(10_000);
+                // max_retries=0 would stop at the first temporal failure; Retry-After overrides that
+                reg.reply(r1, 503, "Service Unavailable", "Retry-After: 2");
+                String shown = "";
+                for (int i = 0; i < 50 && !shown.contains("Rejected"); i++) {
+                    shown = cli(s, "pjsip show registration itsp");
+                    Thread.sleep(100);
+                }
+                assertThat(shown).contains("Rejected, retry scheduled").contains("Retries       : 0 of max_retries 0");
+                SipRequest r2 = reg.next(10_000, r1);
+                assertThat(r2).isNotNull();
+                reg.reply(r2, 200, "OK", "Contact: " + r2.header("Contact") + ";expires=60");
+                for (int i = 0; i < 50 && !cli(s, "pjsip show registrations").contains("Registered"); i++) Thread.sleep(100);
+                assertThat(cli(s, "pjsip show registrations")).contains("Registered");
+                Thread stopper = Thread.ofVirtual().start(s::close);
+                SipRequest u = reg.next(10_000, r2);
+                reg.reply(u, 200, "OK");
+                stopper.join(10_000);
+            }
+        }
+    }
 }
