@@ -304,6 +304,15 @@ class OutboundRegistrationWireTest {
 
     @Test
     void registersToJpbxsOwnRegistrarWithSha512256(@TempDir Path upstreamDir) throws Exception {
+        registersToJpbx(upstreamDir, "", "");
+    }
+
+    @Test
+    void registersToJpbxsOwnRegistrarOverTcp(@TempDir Path upstreamDir) throws Exception {
+        registersToJpbx(upstreamDir, ";transport=tcp", ";transport=t");
+    }
+
+    private void registersToJpbx(Path upstreamDir, String uriParams, String contactParams) throws Exception {
         // jpbx as the provider: endpoint 4155550100 accepts only SHA-512-256 digests
         try (TestServer upstream = TestServer.startBare(upstreamDir, """
 
@@ -335,18 +344,18 @@ class OutboundRegistrationWireTest {
 
                      [itsp]
                      type=registration
-                     server_uri=sip:127.0.0.1:%1$d
+                     server_uri=sip:127.0.0.1:%1$d%2$s
                      client_uri=sip:4155550100@127.0.0.1:%1$d
                      outbound_auth=itsp-auth
                      max_random_initial_delay=1
-                     """.formatted(upstream.port))) {
+                     """.formatted(upstream.port, uriParams.replace(";", "\\;")))) {
             String shown = "";
             for (int i = 0; i < 100 && !shown.contains("Registered"); i++) {
                 shown = cli(s, "pjsip show registrations");
                 Thread.sleep(100);
             }
             assertThat(shown).contains("Registered");
-            assertThat(cli(upstream, "pjsip show aor 4155550100")).contains("4155550100/sip:s@127.0.0.1:" + s.port);
+            assertThat(cli(upstream, "pjsip show aor 4155550100")).contains("4155550100/sip:s@127.0.0.1:" + s.port + contactParams); // the column cuts it
         }
     }
 
