@@ -156,7 +156,7 @@ public final class Server implements AutoCloseable {
         PjsipShowCommands.register(commands, config::pjsip, new LiveRuntimeView(config::pjsip, bindings, qualifier, identifier::resolved,
                 id -> outbound.info(id).map(i -> RegistrationDetails.of(i, System.currentTimeMillis()))));
         RegistrationCommands.register(commands, outbound);
-        IdentifyCommands.register(commands, unmatched, unidentified);
+        IdentifyCommands.register(commands, unmatched, unidentified, config::pjsip);
         QualifyCommands.register(commands, qualifier);
         LOG.info("jpbx {} started with {} ({} lanes, {} I/O)", Version.current(), dirs.configDir(), lanes.size(),
                 io.usesEpoll() ? "epoll" : "NIO");
