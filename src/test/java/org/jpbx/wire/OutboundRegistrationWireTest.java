@@ -428,4 +428,77 @@ class OutboundRegistrationWireTest {
             }
         }
     }
+
+    /** Reads one SIP message without a body from a stream (what jpbx's REGISTER is). */
+    private static SipRequest readRequest(java.io.InputStream in) throws java.io.IOException {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        int c;
+        while ((c = in.read()) >= 0) {
+            b.write(c);
+            byte[] a = b.toByteArray();
+            int n = a.length;
+            if (n >= 4 && a[n - 4] == '\r' && a[n - 3] == '\n' && a[n - 2] == '\r' && a[n - 1] == '\n') {
+                if (n == 4) { b.reset(); continue; } // keep-alive CRLFs
+                return (SipRequest) org.jpbx.sip.message.SipParser.parseFramed(a, 0, n);
+            }
+        }
+        return null;
+    }
+
+    private static void replyOk(SipRequest r, java.io.OutputStream out, String extra) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder("SIP/2.0 200 OK\r\n");
+        for (String v : r.headerValues("Via")) sb.append("Via: ").append(v).append("\r\n");
+        sb.append("From: ").append(r.header("From")).append("\r\nTo: ").append(r.header("To")).append(";tag=tcpreg\r\n");
+        sb.append("Call-ID: ").append(r.callId()).append("\r\nCSeq: ").append(r.header("CSeq")).append("\r\n");
+        sb.append(extra).append("Content-Length: 0\r\n\r\n");
+        out.write(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    @Test
+    void lossOfTheTcpConnectionRegistersAgainAtOnce() throws Exception {
+        try (java.net.ServerSocket registrar = new java.net.ServerSocket(0, 5, java.net.InetAddress.getByName("127.0.0.29"))) {
+            registrar.setSoTimeout(10_000);
+            String uri = "sip:127.0.0.29:" + registrar.getLocalPort();
+            String config = """
+
+                    [system]
+                    type=system
+                    timer_t1=100
+
+                    [itsp]
+                    type=registration
+                    server_uri=%1$s\\;transport=tcp
+                    client_uri=sip:4155550100@127.0.0.29
+                    max_random_initial_delay=1
+                    """.formatted(uri);
+            try (TestServer s = TestServer.start(dir, config)) {
+                SipRequest first;
+                try (java.net.Socket conn = registrar.accept()) {
+                    conn.setSoTimeout(10_000);
+                    first = readRequest(conn.getInputStream());
+                    assertThat(first.header("Contact")).endsWith(";transport=tcp>");
+                    replyOk(first, conn.getOutputStream(), "Contact: " + first.header("Contact") + ";expires=3600\r\n");
+                    for (int i = 0; i < 50 && !cli(s, "pjsip show registrations").contains("Registered"); i++) Thread.sleep(100);
+                    assertThat(cli(s, "pjsip show registrations")).contains("Registered");
+                } // the registrar drops the connection
+                // not at the refresh an hour later: a new connection and REGISTER now
+                try (java.net.Socket conn = registrar.accept()) {
+                    conn.setSoTimeout(10_000);
+                    SipRequest again = readRequest(conn.getInputStream());
+                    assertThat(again.callId()).isEqualTo(first.callId());
+                    assertThat(again.cseq().number()).isGreaterThan(first.cseq().number());
+                    assertThat(again.header("Expires")).isEqualTo("3600");
+                    replyOk(again, conn.getOutputStream(), "Contact: " + again.header("Contact") + ";expires=3600\r\n");
+                    for (int i = 0; i < 50 && !cli(s, "pjsip show registration itsp").contains("Last response : 200"); i++) Thread.sleep(100);
+                    // shutdown un-REGISTERs on this connection
+                    Thread stopper = Thread.ofVirtual().start(s::close);
+                    SipRequest u = readRequest(conn.getInputStream());
+                    assertThat(u.header("Expires")).isEqualTo("0");
+                    replyOk(u, conn.getOutputStream(), "");
+                    stopper.join(10_000);
+                }
+            }
+        }
+    }
 }

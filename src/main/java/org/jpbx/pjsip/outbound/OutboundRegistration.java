@@ -25,6 +25,7 @@ import org.jpbx.sip.transaction.ClientTransaction;
 import org.jpbx.sip.transaction.ClientTransactionListener;
 import org.jpbx.sip.transaction.Lane;
 import org.jpbx.sip.transaction.Responses;
+import org.jpbx.sip.transport.Flow;
 import org.jpbx.sip.transport.TransportProtocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +92,9 @@ final class OutboundRegistration {
     private boolean restartAfterUnregister;
     /** The address the last Contact named, to find our binding in a 2xx. */
     private InetSocketAddress lastLocal;
+    /** The flow the last final response came on; a stream flow is watched while Registered. */
+    private Flow lastFlow;
+    private Flow watchedFlow;
 
     private volatile RegistrationInfo info;
 
@@ -313,7 +317,10 @@ final class OutboundRegistration {
             tx[0] = ctx.transactions().sendRequest(request, t.protocol(), dest, new ClientTransactionListener() {
                 @Override
                 public void onResponse(ClientTransaction c, SipResponse r) {
-                    if (r.isFinal() && current == a) onFinal(a, r.status(), r, r.reason());
+                    if (r.isFinal() && current == a) {
+                        lastFlow = c.flow();
+                        onFinal(a, r.status(), r, r.reason());
+                    }
                 }
 
                 @Override
@@ -428,6 +435,7 @@ final class OutboundRegistration {
                 }
                 // at least a second between refreshes, so a registrar granting tiny expiries cannot make a busy loop
                 scheduleAttempt(Math.max(1, granted - REFRESH_MARGIN_SECONDS) * 1000L);
+                watch(lastFlow);
             } else {
                 status = RegistrationStatus.UNREGISTERED;
                 if (removal != null) finishRemoval();
@@ -485,6 +493,24 @@ final class OutboundRegistration {
                 stop(stopKind(code, response), line);
             }
         }
+    }
+
+    /**
+     * §4.5: registered over a stream (TCP), the loss of that connection makes an immediate
+     * re-REGISTER, as long as the registration is still Registered.
+     */
+    private void watch(Flow flow) {
+        if (flow == null || !flow.protocol().isReliable() || flow == watchedFlow) return;
+        watchedFlow = flow;
+        flow.onClose(() -> lane.execute(() -> {
+            if (watchedFlow != flow) return;
+            watchedFlow = null;
+            if (status != RegistrationStatus.REGISTERED || current != null) return;
+            LOG.info("Registration '{}': the connection to '{}' closed, registering again", cfg.id(), cfg.serverUri());
+            cancelTimer();
+            sendFirst(new Attempt(Purpose.REGISTER));
+            publish();
+        }));
     }
 
     /** Why a fatal-path failure stopped: used up retries, or the response class. */
