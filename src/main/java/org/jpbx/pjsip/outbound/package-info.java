@@ -19,8 +19,8 @@
  *
  * <p>Known gaps: the REGISTER leaves from the first bound transport of its protocol (the Contact
  * names the configured {@code transport=}); no DNS SRV failover; TLS and WebSocket are not
- * supported yet; {@code external_signaling_address} is not applied to the Contact; re-REGISTER
- * on loss of a TCP connection is not done; Service-Route/P-Associated-URI are not learnt;
+ * supported yet; {@code external_signaling_address} is not applied to the Contact; Service-Route and
+ * P-Associated-URI are not learnt; no AMI Registry events (there is no AMI yet);
  * {@code security_negotiation} (RFC 3329) is accepted but not acted on.
  */
 package org.jpbx.pjsip.outbound;
