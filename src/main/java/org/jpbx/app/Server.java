@@ -31,6 +31,12 @@ import org.jpbx.sip.transport.TransportSpec;
 import org.jpbx.pjsip.distributor.Capabilities;
 import org.jpbx.pjsip.distributor.Distributor;
 import org.jpbx.pjsip.options.OptionsModule;
+import org.jpbx.pjsip.outbound.BoundAddresses;
+import org.jpbx.pjsip.outbound.LineTokens;
+import org.jpbx.pjsip.outbound.OutboundRegistrations;
+import org.jpbx.pjsip.outbound.RegistrationCommands;
+import org.jpbx.manage.pjsip.RegistrationDetails;
+import org.jpbx.pjsip.identify.HostResolver;
 import org.jpbx.sip.message.Methods;
 import org.jpbx.sip.stack.SipStack;
 import org.jpbx.sip.transaction.Lane;
@@ -68,6 +74,7 @@ public final class Server implements AutoCloseable {
     private final Registrar registrar;
     private final Qualifier qualifier;
     private final WebModules web;
+    private final OutboundRegistrations outbound;
     private java.util.concurrent.ScheduledExecutorService sweeper;
 
     private Server(Directories dirs, CommandRegistry commands) throws Exception {
@@ -100,7 +107,8 @@ public final class Server implements AutoCloseable {
         this.security = new SecurityLog();
         this.unidentified = new UnidentifiedRequests(config::pjsip);
         this.unmatched = new UnmatchedRequests();
-        this.identifier = new EndpointIdentifier(config::pjsip, () -> config.current().namedAcls());
+        LineTokens lines = new LineTokens();
+        this.identifier = new EndpointIdentifier(config::pjsip, () -> config.current().namedAcls(), HostResolver.SYSTEM, lines);
         GlobalAcl globalAcl = new GlobalAcl(config::pjsip, () -> config.current().namedAcls());
         DigestAuthenticator authenticator = new DigestAuthenticator(new NonceService(ServerSecret.load(dirs.dataDir())));
 
@@ -143,10 +151,14 @@ public final class Server implements AutoCloseable {
         config.attach(transports);
         web.start(io, commands);
         qualifier.start();
+        this.outbound = new OutboundRegistrations(config::pjsip, stack.transactions(), new BoundAddresses(transports), lines);
+        outbound.start();
         startSweeper(stored);
         PjsipLoggerCommands.register(commands, trace);
         ReloadCommands.register(commands, this);
-        PjsipShowCommands.register(commands, config::pjsip, new LiveRuntimeView(config::pjsip, bindings, qualifier, identifier::resolved));
+        PjsipShowCommands.register(commands, config::pjsip, new LiveRuntimeView(config::pjsip, bindings, qualifier, identifier::resolved,
+                id -> outbound.info(id).map(i -> RegistrationDetails.of(i, System.currentTimeMillis()))));
+        RegistrationCommands.register(commands, outbound);
         IdentifyCommands.register(commands, unmatched, unidentified, config::pjsip);
         QualifyCommands.register(commands, qualifier);
         LOG.info("jpbx {} started with {} ({} lanes, {} I/O)", Version.current(), dirs.configDir(), lanes.size(),
@@ -191,15 +203,19 @@ public final class Server implements AutoCloseable {
     public boolean isStopping() { return stopping.get(); }
     public Registrar registrar() { return registrar; }
     public Qualifier qualifier() { return qualifier; }
+    public OutboundRegistrations outbound() { return outbound; }
     public ConfigManager config() { return config; }
 
     /** Reloads the configuration (CLI reload commands, SIGHUP); prints the outcome to {@code out}. */
     public boolean reload(java.io.PrintWriter out) {
+        org.jpbx.pjsip.config.PjsipConfig older = config.pjsip();
         boolean ok = config.reload(out);
         ok &= web.reload(config.pjsip(), out);
         if (ok) {
             lastReload = Instant.now();
             qualifier.start();
+            for (String note : outbound.reloaded(older)) out.println(note);
+            out.flush();
             Thread.ofVirtual().start(identifier::refresh); // DNS for identify match= hosts, off the lanes
         }
         return ok;
@@ -231,6 +247,7 @@ public final class Server implements AutoCloseable {
                 long deadline = System.currentTimeMillis() + GRACEFUL_WAIT_MS;
                 while (stack.transactions().activeCount() > 0 && System.currentTimeMillis() < deadline) Thread.sleep(100);
             }
+            outbound.stop(OutboundRegistrations.SHUTDOWN_WAIT); // un-REGISTERs go out while the transports still run
             qualifier.stop();
             if (sweeper != null) sweeper.shutdownNow();
             transports.close();

@@ -33,6 +33,7 @@ public final class ConfigLoader {
         WizardResult wizard = Wizard.load(dir, diag);
         objects.addAll(wizard.objects());
         PjsipConfig config = PjsipLoader.load(objects, diag);
+        org.jpbx.pjsip.outbound.RetryAdvice.check(config, diag);
         List<WizardHint> hints = withoutOverridden(wizard.hints(), ConfParser.parse(dir, "extensions.conf", new Diagnostics()), diag);
         NamedAcls acls = NamedAcls.fromConf(ConfParser.parse(dir, "acl.conf", diag), diag);
         return new LoadedConfig(config, wizard.objects(), hints, acls, diag);

@@ -14,21 +14,30 @@ import org.jpbx.pjsip.registrar.BindingTable;
 
 /**
  * The runtime view of a running server: registered bindings and static contacts with their
- * qualify status, and device states derived from them (reference §3.10, §8.6). Channels and
- * outbound registrations are not running yet, so they show as Asterisk shows none.
+ * qualify status, device states derived from them (reference §3.10, §8.6), and the outbound
+ * registrations' live state. Channels are not running yet, so they show as Asterisk shows none.
  */
 public final class LiveRuntimeView implements PjsipRuntimeView {
     private final Supplier<PjsipConfig> config;
     private final BindingTable bindings;
     private final Qualifier qualifier;
     private final java.util.function.Function<String, List<java.net.InetAddress>> resolver;
+    private final java.util.function.Function<String, Optional<RegistrationState>> registrations;
 
     public LiveRuntimeView(Supplier<PjsipConfig> config, BindingTable bindings, Qualifier qualifier,
                            java.util.function.Function<String, List<java.net.InetAddress>> resolver) {
+        this(config, bindings, qualifier, resolver, id -> Optional.empty());
+    }
+
+    /** @param registrations the live state of an outbound registration by id */
+    public LiveRuntimeView(Supplier<PjsipConfig> config, BindingTable bindings, Qualifier qualifier,
+                           java.util.function.Function<String, List<java.net.InetAddress>> resolver,
+                           java.util.function.Function<String, Optional<RegistrationState>> registrations) {
         this.config = config;
         this.bindings = bindings;
         this.qualifier = qualifier;
         this.resolver = resolver;
+        this.registrations = registrations;
     }
 
     @Override
@@ -83,5 +92,5 @@ public final class LiveRuntimeView implements PjsipRuntimeView {
     public List<ChannelInfo> channels(String endpointId) { return List.of(); }
 
     @Override
-    public Optional<RegistrationState> registration(String registrationId) { return Optional.empty(); }
+    public Optional<RegistrationState> registration(String registrationId) { return registrations.apply(registrationId); }
 }

@@ -61,6 +61,13 @@ final class TcpConnection implements Flow {
         if (runNow) action.run();
     }
 
+    /** True once the peer shut down its side or the connection closed. */
+    boolean isPeerGone() {
+        synchronized (closeActions) {
+            return peerGone;
+        }
+    }
+
     /** The peer closed its side, or the connection closed: run the close actions once. */
     void peerGone() {
         java.util.List<Runnable> run;
