@@ -22,13 +22,16 @@ public final class LiveRuntimeView implements PjsipRuntimeView {
     private final BindingTable bindings;
     private final Qualifier qualifier;
     private final java.util.function.Function<String, List<java.net.InetAddress>> resolver;
+    private final java.util.function.Function<String, org.jpbx.devicestate.DeviceState> deviceStates;
 
     public LiveRuntimeView(Supplier<PjsipConfig> config, BindingTable bindings, Qualifier qualifier,
-                           java.util.function.Function<String, List<java.net.InetAddress>> resolver) {
+                           java.util.function.Function<String, List<java.net.InetAddress>> resolver,
+                           java.util.function.Function<String, org.jpbx.devicestate.DeviceState> deviceStates) {
         this.config = config;
         this.bindings = bindings;
         this.qualifier = qualifier;
         this.resolver = resolver;
+        this.deviceStates = deviceStates;
     }
 
     @Override
@@ -64,6 +67,7 @@ public final class LiveRuntimeView implements PjsipRuntimeView {
 
     @Override
     public String deviceState(String endpointId) {
+        if (deviceStates != null) return deviceStates.apply(endpointId).displayName();
         PjsipConfig c = config.get();
         Optional<Endpoint> e = c.endpoint(endpointId);
         if (e.isEmpty()) return "Invalid";
