@@ -1,7 +1,6 @@
 package org.jpbx.dialplan;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -107,12 +106,16 @@ public final class Expression {
         return true;
     }
 
-    /** C's {@code %.18Lg}: integral values plainly, others with up to 18 significant digits. */
+    /**
+     * Like C's {@code %.18Lg} as Asterisk prints results: integral values plainly, others in the
+     * shortest form that reads back as the same double (Asterisk computes in long double, so its
+     * last digits can differ), with an exponent below 1e-4 and from 1e18 on.
+     */
     static String format(double d) {
         if (Double.isNaN(d)) return "nan";
         if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
         if (d == Math.rint(d) && Math.abs(d) < 1e18) return Long.toString((long) d);
-        BigDecimal b = new BigDecimal(d).round(new MathContext(18)).stripTrailingZeros();
+        BigDecimal b = BigDecimal.valueOf(d).stripTrailingZeros();
         int exponent = b.precision() - b.scale() - 1;
         if (exponent < -4 || exponent >= 18) {
             String digits = b.unscaledValue().abs().toString();
