@@ -190,6 +190,11 @@ public final class DialplanLoader {
             diag.warning(loc, "extension without a name; line ignored");
             return lastPriority;
         }
+        String problem = patternProblem(realName);
+        if (problem != null && problem.startsWith("'['")) {
+            diag.warning(loc, "extension '" + realName + "': " + problem + "; line ignored");
+            return lastPriority;
+        }
         int comma = rest.indexOf(',');
         String pri = (comma < 0 ? rest : rest.substring(0, comma)).strip();
         String appPart = comma < 0 ? "" : rest.substring(comma + 1);
@@ -250,7 +255,6 @@ public final class DialplanLoader {
             diag.warning(loc, "The use of '" + realName + "' for an extension is strongly discouraged and can have unexpected behavior.  Please use '_X"
                     + realName.charAt(1) + "' instead");
         }
-        String problem = patternProblem(realName);
         if (problem != null) diag.warning(loc, "extension '" + realName + "': " + problem);
         if (number != Priority.HINT && !app[0].isEmpty() && knownApplication != null && !knownApplication.test(app[0])) {
             diag.warning(loc, "application '" + app[0] + "' is not available in jpbx; a call reaching this priority hangs up");
@@ -325,7 +329,7 @@ public final class DialplanLoader {
                 Priority oldApp = e.add(new Priority(1, null, h.application(), h.applicationData() == null ? "" : h.applicationData(), null, h.registrar()));
                 if (oldApp != null) {
                     diag.notice(h.location(), "priority 1 of " + h.exten() + "@" + h.context() + " is defined in " + oldApp.source()
-                            + "; that one is used and the " + describe(h) + "'s " + h.application() + "(" + h.applicationData() + ") is not added");
+                            + "; that one is used and the " + describe(h) + " " + h.application() + "(" + h.applicationData() + ") is not added");
                 }
             }
         }
