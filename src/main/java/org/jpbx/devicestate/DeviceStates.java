@@ -89,6 +89,27 @@ public final class DeviceStates implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} on the bus thread, once for any number of calls with the same {@code key}
+     * made before it runs: for providers that must look something up to know which devices changed.
+     */
+    public void later(String key, Runnable work) {
+        String k = "\0" + key;
+        if (pending.putIfAbsent(k, Boolean.TRUE) != null) return;
+        try {
+            bus.execute(() -> {
+                pending.remove(k);
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    LOG.error("Device state work '{}' failed", key, e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            pending.remove(k);
+        }
+    }
+
     /** Hears every published change, on the bus thread; must not block. Returns a handle that unsubscribes. */
     public AutoCloseable subscribe(Consumer<DeviceStateChange> subscriber) {
         subscribers.add(subscriber);

@@ -144,6 +144,38 @@ class DialplanWireTest {
     }
 
     @Test
+    void hintWatchersHearRegistrationsThroughTheDeviceStateBus() throws Exception {
+        java.util.List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AutoCloseable watch = server.server.hints().watch("internal", "6002", new org.jpbx.dialplan.Hints.Watcher() {
+            @Override public void stateChanged(org.jpbx.dialplan.Hints.HintState s) { heard.add(s.state().displayName()); }
+            @Override public void removed(String context, String exten) { heard.add("removed"); }
+        });
+        assertThat(watch).isNotNull();
+        try (watch; SipClient c = SipClient.udpFrom("127.0.0.2", server.port)) {
+            Registering phone = new Registering(c, "6002");
+            SipResponse r = phone.registerWithPassword(Registering.contact("sip:6002@127.0.0.2:5062", "") + "Expires: 600\r\n", "secret2");
+            assertThat(r.status()).isEqualTo(200);
+            awaitHeard(heard, "Idle");
+            c.send(phone.register(Registering.contact("sip:6002@127.0.0.2:5062", "") + "Expires: 0\r\n", null));
+            SipResponse challenge = c.receive(3000);
+            assertThat(challenge).isNotNull();
+            if (challenge.status() == 401) {
+                String auth = Registering.answer(challenge.headerValues("WWW-Authenticate").get(0), "6002", "secret2", "sip:127.0.0.1", "REGISTER");
+                c.send(phone.register(Registering.contact("sip:6002@127.0.0.2:5062", "") + "Expires: 0\r\n", auth));
+                assertThat(c.receive(3000).status()).isEqualTo(200);
+            }
+            awaitHeard(heard, "Unavailable");
+        }
+        assertThat(heard).containsSubsequence("Idle", "Unavailable");
+    }
+
+    private static void awaitHeard(java.util.List<String> heard, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!heard.contains(state) && System.nanoTime() < deadline) Thread.sleep(20);
+        assertThat(heard).as("watcher notified").contains(state);
+    }
+
+    @Test
     void dialplanReloadReadsTheFileAgainAndKeepsTheRunningOneOnFatalErrors() throws Exception {
         try {
             Files.writeString(dir.resolve("extensions.conf"), EXTENSIONS + "exten => 7001,1,NoOp(new)\n[fresh]\nexten => 1,n,NoOp(bad)\n");

@@ -92,13 +92,20 @@ public final class EndpointDeviceStates implements DeviceStateProvider {
         return i.endpointsByAor().getOrDefault(aor, List.of());
     }
 
-    /** An AOR's contacts or their status changed: recompute its endpoints' device states. */
+    /**
+     * An AOR's contacts or their status changed: recompute its endpoints' device states. Cheap on
+     * the caller's thread (a SIP lane): the look-up of the endpoints happens on the bus thread.
+     */
     public void aorChanged(String aor, DeviceStates bus) {
-        for (String ep : endpointsUsing(aor)) bus.changed("PJSIP/" + ep);
+        bus.later("aor:" + aor, () -> {
+            for (String ep : endpointsUsing(aor)) bus.changed("PJSIP/" + ep);
+        });
     }
 
     /** After a reload: every endpoint may have changed. */
     public void allChanged(DeviceStates bus) {
-        for (Endpoint e : config.get().endpoints()) bus.changed("PJSIP/" + e.id());
+        bus.later("all endpoints", () -> {
+            for (Endpoint e : config.get().endpoints()) bus.changed("PJSIP/" + e.id());
+        });
     }
 }
