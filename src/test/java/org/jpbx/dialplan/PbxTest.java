@@ -255,6 +255,23 @@ class PbxTest {
     }
 
     @Test
+    void indicationsGotoFormsEchoAndCongestion() {
+        load("""
+                [default]
+                exten => 1,1,Ringing()
+                 same => n,Progress()
+                 same => n,Goto(+2)
+                 same => n,Playback(never)
+                 same => n,Goto(other,x,first)
+                [other]
+                exten => x,5(first),Echo()
+                exten => 2,1,Congestion(0.01)
+                """);
+        assertThat(run("1").log).containsExactly("ringing", "progress", "echo", "hangup 16");
+        assertThat(run("other", "2", new RecordingChannel()).log).containsExactly("congestion", "hangup 34");
+    }
+
+    @Test
     void startRunsOnAVirtualThread() throws Exception {
         load("""
                 [default]
