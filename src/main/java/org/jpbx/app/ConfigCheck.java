@@ -24,7 +24,7 @@ import org.jpbx.pjsip.wizard.WizardWriter;
  */
 public final class ConfigCheck {
     /** Files read for their syntax until the modules that use them check their content too. */
-    static final List<String> OTHER_FILES = List.of("http.conf", "phoneprov.conf", "rtp.conf", "jpbx.conf");
+    static final List<String> OTHER_FILES = List.of("rtp.conf", "jpbx.conf");
 
     private ConfigCheck() {}
 
@@ -42,6 +42,7 @@ public final class ConfigCheck {
         LoadedConfig loaded = ConfigLoader.load(dir);
         Diagnostics diag = loaded.diagnostics();
         TransportSpecs.from(loaded.pjsip(), diag);
+        WebModules.load(dir, loaded.pjsip(), diag); // http.conf, phoneprov.conf and the phoneprov objects
         Pbx pbx = new Pbx(Dialplan::empty, new Globals(), Functions.standard(null));
         DialplanManager.check(dir, WizardHints.of(loaded.hints()), pbx::hasApplication, diag);
         for (String f : OTHER_FILES) ConfParser.parse(dir, f, diag);

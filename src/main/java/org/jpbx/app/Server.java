@@ -75,6 +75,7 @@ public final class Server implements AutoCloseable {
     private final SqliteContactStore contactStore;
     private final Registrar registrar;
     private final Qualifier qualifier;
+    private final WebModules web;
     private final DeviceStates deviceStates = new DeviceStates();
     private final EndpointDeviceStates endpointStates;
     private final DialplanManager dialplan;
@@ -89,6 +90,7 @@ public final class Server implements AutoCloseable {
         this.config = new ConfigManager(dirs.configDir(), loaded);
         Diagnostics diag = loaded.diagnostics();
         List<TransportSpec> transportSpecs = TransportSpecs.from(loaded.pjsip(), diag);
+        this.web = WebModules.load(dirs.configDir(), loaded.pjsip(), diag);
         for (Diagnostic d : diag.all()) {
             switch (d.severity()) {
                 case ERROR -> LOG.error("{}", d);
@@ -167,6 +169,7 @@ public final class Server implements AutoCloseable {
             throw e;
         }
         config.attach(transports);
+        web.start(io, commands);
         qualifier.start();
         startSweeper(stored);
         PjsipLoggerCommands.register(commands, trace);
@@ -174,7 +177,7 @@ public final class Server implements AutoCloseable {
         PjsipShowCommands.register(commands, config::pjsip, new LiveRuntimeView(config::pjsip, bindings, qualifier, identifier::resolved,
                 endpointStates::state));
         DialplanCommands.register(commands, dialplan, hints, this::reloadDialplan);
-        IdentifyCommands.register(commands, unmatched, unidentified);
+        IdentifyCommands.register(commands, unmatched, unidentified, config::pjsip);
         QualifyCommands.register(commands, qualifier);
         LOG.info("jpbx {} started with {} ({} lanes, {} I/O)", Version.current(), dirs.configDir(), lanes.size(),
                 io.usesEpoll() ? "epoll" : "NIO");
@@ -241,12 +244,15 @@ public final class Server implements AutoCloseable {
     public boolean reload(java.io.PrintWriter out) {
         boolean ok = config.reload(out);
         if (ok) {
+            // the wizard's hints as the new configuration asks for them; the dialplan decides what wins
+            for (Diagnostic d : dialplan.provide(WizardHints.of(config.current().hints())).all()) out.println(d);
+            endpointStates.allChanged(deviceStates);
+        }
+        ok &= web.reload(config.pjsip(), out);
+        if (ok) {
             lastReload = Instant.now();
             qualifier.start();
             Thread.ofVirtual().start(identifier::refresh); // DNS for identify match= hosts, off the lanes
-            for (Diagnostic d : dialplan.provide(WizardHints.of(config.current().hints())).all()) out.println(d);
-            out.flush();
-            endpointStates.allChanged(deviceStates);
         }
         return ok;
     }
@@ -294,6 +300,7 @@ public final class Server implements AutoCloseable {
             qualifier.stop();
             if (sweeper != null) sweeper.shutdownNow();
             transports.close();
+            web.close();
             lanes.close();
             io.close();
             contactStore.close();

@@ -115,7 +115,7 @@ class MainTest {
             assertThat(c.complete("core stop ")).containsExactly("gracefully", "now");
             assertThat(c.complete("core stop g")).containsExactly("gracefully");
             assertThat(c.complete("help core sh")).containsExactly("show");
-            assertThat(c.complete("")).containsExactly("core", "dialplan", "help", "module", "pjsip");
+            assertThat(c.complete("")).containsExactly("core", "dialplan", "help", "http", "module", "phoneprov", "pjsip");
         }
     }
 

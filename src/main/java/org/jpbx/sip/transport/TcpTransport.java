@@ -140,6 +140,7 @@ final class TcpTransport implements Listener {
             if (evt instanceof ChannelInputShutdownEvent) {
                 // The framer has already handed up any message cut short by the FIN (see decodeLast).
                 inputShutdown = true;
+                if (connection != null) connection.peerGone();
             } else if (evt instanceof IdleStateEvent) {
                 if (inputShutdown || framer.hasPartial()) {
                     LOG.debug("Closing {}: incomplete message for {} s", connection, PARTIAL_MESSAGE_TIMEOUT_SECONDS);
