@@ -15,9 +15,9 @@ import org.jpbx.conf.Diagnostics;
 /**
  * The running dialplan and its reloads. It is built from extensions.conf plus the hints other
  * modules provide; {@code dialplan reload} reads extensions.conf again, a pjsip reload only
- * replaces the provided hints (the last extensions.conf read is kept). A missing extensions.conf or
- * one with a fatal syntax error leaves the running dialplan in place on reload, as Asterisk's
- * pbx_config does.
+ * replaces the provided hints (the last extensions.conf read is kept). A missing extensions.conf
+ * (reported as a notice) or one with a fatal syntax error (a failed reload) leaves the running
+ * dialplan in place, as Asterisk's pbx_config does.
  */
 public final class DialplanManager {
     public static final String FILE = "extensions.conf";
@@ -67,13 +67,16 @@ public final class DialplanManager {
         ConfFile conf = ConfParser.parse(configDir, FILE, diag);
         boolean ok = true;
         if (!conf.exists()) {
-            diag.error(null, FILE + " not found in " + configDir + "; the running dialplan is unchanged");
-            ok = false;
-        } else if (!conf.valid()) {
+            // Not a failure (a server may run without a dialplan), but nothing to apply, as in Asterisk.
+            diag.notice(null, FILE + " not found in " + configDir + "; the running dialplan is unchanged");
+            for (Diagnostic d : diag.all()) out.println(d);
+            out.flush();
+            return true;
+        }
+        if (!conf.valid()) {
             diag.error(null, FILE + " has errors that make Asterisk reject it; the running dialplan is unchanged");
             ok = false;
-        }
-        if (ok) {
+        } else {
             lastConf = conf;
             apply(conf, diag, true);
         }
