@@ -3,7 +3,7 @@ package org.jpbx.app;
 import org.jpbx.manage.CliException;
 import org.jpbx.manage.CommandRegistry;
 
-/** {@code pjsip reload}, {@code module reload res_pjsip.so} and {@code core reload}. */
+/** {@code pjsip reload}, {@code module reload res_pjsip.so} and {@code core reload} (which reloads the dialplan too). */
 final class ReloadCommands {
     private ReloadCommands() {}
 
@@ -25,7 +25,7 @@ final class ReloadCommands {
                 });
         registry.register("core reload", "core reload", "Reload every configuration file", (args, out) -> {
             if (!args.isEmpty()) throw CliException.usage();
-            if (!server.reload(out)) throw new CliException(null);
+            if (!server.reloadAll(out)) throw new CliException(null);
         });
     }
 }

@@ -5,6 +5,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jpbx.conf.Diagnostic;
 import org.jpbx.conf.Diagnostics;
+import org.jpbx.devicestate.DeviceStates;
+import org.jpbx.dialplan.DialplanCommands;
+import org.jpbx.dialplan.DialplanManager;
+import org.jpbx.dialplan.Functions;
+import org.jpbx.dialplan.Globals;
+import org.jpbx.dialplan.Hints;
+import org.jpbx.dialplan.Pbx;
+import org.jpbx.pjsip.devicestate.EndpointDeviceStates;
 import org.jpbx.manage.CommandRegistry;
 import org.jpbx.manage.PjsipLoggerCommands;
 import org.jpbx.manage.pjsip.LiveRuntimeView;
@@ -75,6 +83,11 @@ public final class Server implements AutoCloseable {
     private final Qualifier qualifier;
     private final WebModules web;
     private final OutboundRegistrations outbound;
+    private final DeviceStates deviceStates = new DeviceStates();
+    private final EndpointDeviceStates endpointStates;
+    private final DialplanManager dialplan;
+    private final Hints hints;
+    private final Pbx pbx;
     private java.util.concurrent.ScheduledExecutorService sweeper;
 
     private Server(Directories dirs, CommandRegistry commands) throws Exception {
@@ -127,8 +140,10 @@ public final class Server implements AutoCloseable {
         if (pruned > 0) LOG.info("Removed {} contacts that do not survive a restart (prune_on_boot)", pruned);
         BindingTable bindings = new BindingTable();
         Qualifier[] qualifierRef = new Qualifier[1];
+        EndpointDeviceStates[] statesRef = new EndpointDeviceStates[1];
         this.registrar = new Registrar(config::pjsip, bindings, stored, System::currentTimeMillis, regServer,
                 id -> qualifierRef[0] != null && qualifierRef[0].isUnreachable(id), change -> {
+                    if (statesRef[0] != null) statesRef[0].aorChanged(change.aor(), deviceStates);
                     if (qualifierRef[0] == null) return;
                     if (change.removed()) qualifierRef[0].bindingRemoved(change.binding());
                     else qualifierRef[0].bindingAdded(change.aor());
@@ -137,8 +152,20 @@ public final class Server implements AutoCloseable {
         LOG.info("{} registered contacts restored from {}", bindings.size(), dirs.dataDir().resolve("contacts.db"));
         distributor.register(Methods.REGISTER, registrar);
         capabilities.addSupported("path");
-        this.qualifier = new Qualifier(config::pjsip, bindings, stack.transactions(), localHost(transportSpecs), change -> { });
+        this.qualifier = new Qualifier(config::pjsip, bindings, stack.transactions(), localHost(transportSpecs),
+                change -> { if (statesRef[0] != null) statesRef[0].aorChanged(change.aor(), deviceStates); });
         qualifierRef[0] = qualifier;
+        this.endpointStates = new EndpointDeviceStates(config::pjsip, bindings, qualifier);
+        statesRef[0] = endpointStates;
+        deviceStates.register("PJSIP", endpointStates);
+        Globals globals = new Globals();
+        Functions functions = Functions.standard(deviceStates);
+        this.dialplan = new DialplanManager(dirs.configDir(), globals, functions);
+        this.pbx = new Pbx(dialplan::current, globals, functions);
+        this.hints = new Hints(deviceStates);
+        dialplan.onChange(hints::update);
+        dialplan.knownApplications(pbx::hasApplication);
+        log(dialplan.load(WizardHints.of(loaded.hints())));
         SipTrace trace = new SipTrace();
         this.transports = new TransportLayer(transportSpecs, stack, trace, system.disableTcpSwitch(), io);
         stack.setTransport(transports);
@@ -146,6 +173,7 @@ public final class Server implements AutoCloseable {
             transports.start();
         } catch (Exception e) {
             io.close();
+            deviceStates.close();
             throw e;
         }
         config.attach(transports);
@@ -157,12 +185,24 @@ public final class Server implements AutoCloseable {
         PjsipLoggerCommands.register(commands, trace);
         ReloadCommands.register(commands, this);
         PjsipShowCommands.register(commands, config::pjsip, new LiveRuntimeView(config::pjsip, bindings, qualifier, identifier::resolved,
+                endpointStates::state,
                 id -> outbound.info(id).map(i -> RegistrationDetails.of(i, System.currentTimeMillis()))));
         RegistrationCommands.register(commands, outbound);
+        DialplanCommands.register(commands, dialplan, hints, this::reloadDialplan);
         IdentifyCommands.register(commands, unmatched, unidentified, config::pjsip);
         QualifyCommands.register(commands, qualifier);
         LOG.info("jpbx {} started with {} ({} lanes, {} I/O)", Version.current(), dirs.configDir(), lanes.size(),
                 io.usesEpoll() ? "epoll" : "NIO");
+    }
+
+    private static void log(Diagnostics diag) {
+        for (Diagnostic d : diag.all()) {
+            switch (d.severity()) {
+                case ERROR -> LOG.error("{}", d);
+                case WARNING -> LOG.warn("{}", d);
+                default -> LOG.info("{}", d);
+            }
+        }
     }
 
     private static String localHost(java.util.List<TransportSpec> specs) {
@@ -205,11 +245,23 @@ public final class Server implements AutoCloseable {
     public Qualifier qualifier() { return qualifier; }
     public OutboundRegistrations outbound() { return outbound; }
     public ConfigManager config() { return config; }
+    /** The PBX core: the call layer attaches channels and installs its dialer here. */
+    public Pbx pbx() { return pbx; }
+    public DialplanManager dialplan() { return dialplan; }
+    public Hints hints() { return hints; }
+    public DeviceStates deviceStates() { return deviceStates; }
+    /** PJSIP device states; the call layer adds its channel states with setChannelStates. */
+    public EndpointDeviceStates endpointStates() { return endpointStates; }
 
     /** Reloads the configuration (CLI reload commands, SIGHUP); prints the outcome to {@code out}. */
     public boolean reload(java.io.PrintWriter out) {
         org.jpbx.pjsip.config.PjsipConfig older = config.pjsip();
         boolean ok = config.reload(out);
+        if (ok) {
+            // the wizard's hints as the new configuration asks for them; the dialplan decides what wins
+            for (Diagnostic d : dialplan.provide(WizardHints.of(config.current().hints())).all()) out.println(d);
+            endpointStates.allChanged(deviceStates);
+        }
         ok &= web.reload(config.pjsip(), out);
         if (ok) {
             lastReload = Instant.now();
@@ -221,12 +273,26 @@ public final class Server implements AutoCloseable {
         return ok;
     }
 
+    /** {@code dialplan reload}: extensions.conf read again, merged with the wizard's hints in force. */
+    public boolean reloadDialplan(java.io.PrintWriter out) {
+        boolean ok = dialplan.reload(out);
+        if (ok) lastReload = Instant.now();
+        return ok;
+    }
+
+    /** {@code core reload} and SIGHUP: every configuration file. */
+    public boolean reloadAll(java.io.PrintWriter out) {
+        boolean pjsipOk = reload(out);
+        boolean dialplanOk = reloadDialplan(out);
+        return pjsipOk && dialplanOk;
+    }
+
     /** SIGHUP reloads, as it does for Asterisk's safe_asterisk setups; the outcome goes to the log. */
     public void installReloadSignal() {
         try {
             sun.misc.Signal.handle(new sun.misc.Signal("HUP"), sig -> Thread.ofVirtual().start(() -> {
                 java.io.StringWriter sw = new java.io.StringWriter();
-                reload(new java.io.PrintWriter(sw));
+                reloadAll(new java.io.PrintWriter(sw));
                 for (String line : sw.toString().split("\n")) if (!line.isBlank()) LOG.info("SIGHUP reload: {}", line);
             }));
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
@@ -255,6 +321,7 @@ public final class Server implements AutoCloseable {
             lanes.close();
             io.close();
             contactStore.close();
+            deviceStates.close();
             LOG.info("jpbx stopped");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

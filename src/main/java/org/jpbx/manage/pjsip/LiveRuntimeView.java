@@ -22,21 +22,22 @@ public final class LiveRuntimeView implements PjsipRuntimeView {
     private final BindingTable bindings;
     private final Qualifier qualifier;
     private final java.util.function.Function<String, List<java.net.InetAddress>> resolver;
+    private final java.util.function.Function<String, org.jpbx.devicestate.DeviceState> deviceStates;
     private final java.util.function.Function<String, Optional<RegistrationState>> registrations;
 
-    public LiveRuntimeView(Supplier<PjsipConfig> config, BindingTable bindings, Qualifier qualifier,
-                           java.util.function.Function<String, List<java.net.InetAddress>> resolver) {
-        this(config, bindings, qualifier, resolver, id -> Optional.empty());
-    }
-
-    /** @param registrations the live state of an outbound registration by id */
+    /**
+     * @param deviceStates  the device state of an endpoint by id
+     * @param registrations the live state of an outbound registration by id
+     */
     public LiveRuntimeView(Supplier<PjsipConfig> config, BindingTable bindings, Qualifier qualifier,
                            java.util.function.Function<String, List<java.net.InetAddress>> resolver,
+                           java.util.function.Function<String, org.jpbx.devicestate.DeviceState> deviceStates,
                            java.util.function.Function<String, Optional<RegistrationState>> registrations) {
         this.config = config;
         this.bindings = bindings;
         this.qualifier = qualifier;
         this.resolver = resolver;
+        this.deviceStates = deviceStates;
         this.registrations = registrations;
     }
 
@@ -73,6 +74,7 @@ public final class LiveRuntimeView implements PjsipRuntimeView {
 
     @Override
     public String deviceState(String endpointId) {
+        if (deviceStates != null) return deviceStates.apply(endpointId).displayName();
         PjsipConfig c = config.get();
         Optional<Endpoint> e = c.endpoint(endpointId);
         if (e.isEmpty()) return "Invalid";
