@@ -39,6 +39,8 @@ import org.jpbx.sip.transport.TransportSpec;
 import org.jpbx.pjsip.distributor.Capabilities;
 import org.jpbx.pjsip.distributor.Distributor;
 import org.jpbx.pjsip.options.OptionsModule;
+import org.jpbx.pjsip.session.SessionModule;
+import org.jpbx.sip.dialog.Dialogs;
 import org.jpbx.pjsip.outbound.BoundAddresses;
 import org.jpbx.pjsip.outbound.LineTokens;
 import org.jpbx.pjsip.outbound.OutboundRegistrations;
@@ -88,6 +90,7 @@ public final class Server implements AutoCloseable {
     private final DialplanManager dialplan;
     private final Hints hints;
     private final Pbx pbx;
+    private final SessionModule sessions;
     private java.util.concurrent.ScheduledExecutorService sweeper;
 
     private Server(Directories dirs, CommandRegistry commands) throws Exception {
@@ -169,6 +172,12 @@ public final class Server implements AutoCloseable {
         SipTrace trace = new SipTrace();
         this.transports = new TransportLayer(transportSpecs, stack, trace, system.disableTcpSwitch(), io);
         stack.setTransport(transports);
+        Dialogs dialogs = new Dialogs();
+        distributor.setDialogs(dialogs);
+        this.sessions = new SessionModule(stack.transactions(), stack, dialogs, new BoundAddresses(transports), config::pjsip, pbx,
+                bindings, qualifier, dirs.dataDir().resolve("sounds"));
+        sessions.register(distributor);
+        sessions.feedDeviceStates(endpointStates, deviceStates);
         try {
             transports.start();
         } catch (Exception e) {
@@ -189,6 +198,7 @@ public final class Server implements AutoCloseable {
                 id -> outbound.info(id).map(i -> RegistrationDetails.of(i, System.currentTimeMillis()))));
         RegistrationCommands.register(commands, outbound);
         DialplanCommands.register(commands, dialplan, hints, this::reloadDialplan);
+        sessions.registerCommands(commands);
         IdentifyCommands.register(commands, unmatched, unidentified, config::pjsip);
         QualifyCommands.register(commands, qualifier);
         LOG.info("jpbx {} started with {} ({} lanes, {} I/O)", Version.current(), dirs.configDir(), lanes.size(),

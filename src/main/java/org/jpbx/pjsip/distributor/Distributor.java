@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jpbx.pjsip.auth.AuthResult;
 import org.jpbx.pjsip.auth.DigestAuthenticator;
@@ -18,6 +19,8 @@ import org.jpbx.pjsip.identify.Identification;
 import org.jpbx.pjsip.identify.SecurityLog;
 import org.jpbx.pjsip.identify.UnidentifiedRequests;
 import org.jpbx.pjsip.identify.UnmatchedRequests;
+import org.jpbx.sip.dialog.Dialog;
+import org.jpbx.sip.dialog.Dialogs;
 import org.jpbx.sip.message.HeaderName;
 import org.jpbx.sip.message.Methods;
 import org.jpbx.sip.message.SipRequest;
@@ -50,6 +53,8 @@ public final class Distributor implements TransactionUser {
     private final UnidentifiedRequests unidentified;
     private final UnmatchedRequests unmatched;
     private final SecurityLog security;
+    private volatile Dialogs dialogs;
+    private volatile Predicate<ServerTransaction> cancelHandler = tx -> false;
 
     public Distributor(Capabilities capabilities, Supplier<PjsipConfig> config, EndpointIdentifier identifier, GlobalAcl globalAcl,
                        DigestAuthenticator authenticator, UnidentifiedRequests unidentified, UnmatchedRequests unmatched,
@@ -65,6 +70,18 @@ public final class Distributor implements TransactionUser {
     }
 
     public Capabilities capabilities() { return capabilities; }
+
+    /** The dialogs in-dialog requests are routed to; without them every in-dialog request gets 481. */
+    public void setDialogs(Dialogs dialogs) { this.dialogs = dialogs; }
+
+    /**
+     * Who answers a CANCEL of a pending INVITE (the session layer: 487 and the end of its call);
+     * when it returns false, or there is none, the INVITE gets 487 here.
+     */
+    public void setCancelHandler(Predicate<ServerTransaction> handler) { this.cancelHandler = handler; }
+
+    /** Advertises {@code method} in Allow for requests a dialog's owner handles (ACK, BYE, UPDATE...). */
+    public void addMethod(String method) { capabilities.addMethod(method); }
 
     /** Makes {@code module} the owner of {@code method} and advertises the method in Allow. */
     public void register(String method, RequestModule module) {
@@ -85,8 +102,11 @@ public final class Distributor implements TransactionUser {
             return;
         }
         if (r.toTag() != null || r.isMethod(Methods.BYE)) {
-            // no dialog layer matched it: the dialog does not exist here (answered before identification, as Asterisk does)
-            tx.respond(tx.createResponse(481));
+            // in-dialog requests go to the dialog's owner; with no such dialog here, 481 before identification, as Asterisk does
+            Dialogs d = dialogs;
+            Dialog dialog = d == null ? null : d.find(r);
+            if (dialog != null && dialog.user() != null) dialog.user().onRequest(tx, dialog);
+            else tx.respond(tx.createResponse(481));
             return;
         }
 
@@ -190,11 +210,18 @@ public final class Distributor implements TransactionUser {
 
     @Override
     public void onCancel(ServerTransaction invite, ServerTransaction cancel) {
-        if (invite.awaitingFinalResponse()) invite.respond(invite.createResponse(487));
+        if (!invite.awaitingFinalResponse()) return;
+        if (!cancelHandler.test(invite)) invite.respond(invite.createResponse(487));
     }
 
     @Override
     public void onAckWithoutTransaction(Inbound ack) {
+        Dialogs d = dialogs;
+        Dialog dialog = d == null ? null : d.find((SipRequest) ack.message());
+        if (dialog != null && dialog.user() != null) {
+            dialog.user().onAck(ack, dialog);
+            return;
+        }
         LOG.debug("ACK from {} matches no transaction or dialog; dropped", ack.source());
     }
 
