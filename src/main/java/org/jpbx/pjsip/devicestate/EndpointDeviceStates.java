@@ -55,9 +55,11 @@ public final class EndpointDeviceStates implements DeviceStateProvider {
         PjsipConfig c = config.get();
         Optional<Endpoint> e = c.endpoint(endpointId);
         if (e.isEmpty()) return DeviceState.INVALID;
-        if (!online(c, e.get())) return DeviceState.UNAVAILABLE;
+        // §8.6: the endpoint's channels, when it has any, replace the base state (even Unavailable:
+        // a caller identified by IP has no contact but is in use while it calls)
         DeviceState fromChannels = channelStates.apply(endpointId);
-        return fromChannels != null ? fromChannels : DeviceState.NOT_INUSE;
+        if (fromChannels != null && fromChannels != DeviceState.INVALID && fromChannels != DeviceState.UNKNOWN) return fromChannels;
+        return online(c, e.get()) ? DeviceState.NOT_INUSE : DeviceState.UNAVAILABLE;
     }
 
     private boolean online(PjsipConfig c, Endpoint e) {

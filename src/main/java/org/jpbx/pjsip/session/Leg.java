@@ -278,6 +278,7 @@ final class Leg implements DialogUser {
                 if (provisionalSeen) sendCancel();
                 setState(ChannelState.DOWN);
                 ended = true;
+                s.calls().remove(this); // the channel is gone; the transaction ends on its own
                 return; // the 487 (or a late 2xx, which gets ACK and BYE) finishes it
             }
             sendBye();
