@@ -22,8 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>The messages come from 127.0.0.1, which a type=identify maps to the endpoint "tester" (no
  * authentication), so they reach the modules. Where a valid request's method has no module yet
- * (INVITE, MESSAGE), the expected answer is 501 with Allow, which is what Asterisk answers when no
- * module takes a method. REGISTERs reach the registrar, which answers 403 because "tester" has no
+ * (MESSAGE), the expected answer is 501 with Allow, which is what Asterisk answers when no
+ * module takes a method. Valid INVITEs reach the call layer, whose destination lookup comes before
+ * any look at the body (reference §8.1): "tester"'s context has no extensions, so they get 404. REGISTERs reach the registrar, which answers 403 because "tester" has no
  * aors= (reference §3.1: that check comes first, so unksm2's non-SIP To gets 403, not 416).
  */
 class Rfc4475WireTest {
@@ -45,9 +46,9 @@ class Rfc4475WireTest {
     static Stream<Arguments> expectations() {
         return Stream.of(
                 // valid requests (§3.1.1); wsinv carries a To tag: a re-INVITE for a dialog that does not exist
-                Arguments.of("wsinv", 481), Arguments.of("intmeth", 501), Arguments.of("esc01", 501),
+                Arguments.of("wsinv", 481), Arguments.of("intmeth", 501), Arguments.of("esc01", 404),
                 Arguments.of("escnull", 403), Arguments.of("esc02", 501), Arguments.of("lwsdisp", 200),
-                Arguments.of("longreq", 501), Arguments.of("dblreq", 403), Arguments.of("semiuri", 200),
+                Arguments.of("longreq", 404), Arguments.of("dblreq", 403), Arguments.of("semiuri", 200),
                 Arguments.of("transports", 200), Arguments.of("mpart01", 501),
                 // responses: dropped
                 Arguments.of("unreason", 0), Arguments.of("noreason", 0), Arguments.of("bcast", 0),
@@ -56,15 +57,15 @@ class Rfc4475WireTest {
                 Arguments.of("badinv01", 400), Arguments.of("ncl", 400), Arguments.of("scalar02", 400),
                 Arguments.of("quotbal", 400), Arguments.of("ltgtruri", 400), Arguments.of("lwsruri", 400),
                 Arguments.of("lwsstart", 400), Arguments.of("trws", 200), Arguments.of("escruri", 400),
-                Arguments.of("baddate", 501), Arguments.of("regbadct", 400), Arguments.of("badaspec", 400),
+                Arguments.of("baddate", 404), Arguments.of("regbadct", 400), Arguments.of("badaspec", 400),
                 Arguments.of("badvers", 505), Arguments.of("mismatch01", 400), Arguments.of("mismatch02", 501),
                 Arguments.of("multi01", 400), Arguments.of("mcl01", 400),
                 // transaction layer, application layer, backward compatibility (§3.2–3.4)
                 Arguments.of("badbranch", 200), Arguments.of("insuf", 400), Arguments.of("unkscm", 416),
                 Arguments.of("novelsc", 416), Arguments.of("unksm2", 403), Arguments.of("bext01", 420),
-                Arguments.of("invut", 501), Arguments.of("regaut01", 403), Arguments.of("zeromf", 200),
+                Arguments.of("invut", 404), Arguments.of("regaut01", 403), Arguments.of("zeromf", 200),
                 Arguments.of("cparam01", 403), Arguments.of("cparam02", 403), Arguments.of("regescrt", 403),
-                Arguments.of("sdp01", 501), Arguments.of("inv2543", 501));
+                Arguments.of("sdp01", 404), Arguments.of("inv2543", 404));
     }
 
     @ParameterizedTest(name = "{0} over UDP -> {1}")
@@ -88,7 +89,7 @@ class Rfc4475WireTest {
             SipResponse r = c.receive(expected == 0 ? 500 : 3000);
             checkAnswer(file, expected, r);
             if (file.equals("dblreq")) {
-                // over a stream the bytes after the REGISTER are the next message: an INVITE, 501 for now
+                // over a stream the bytes after the REGISTER are the next message: an INVITE (404: no extension)
                 SipResponse second = c.receive(3000);
                 assertThat(second).isNotNull();
                 assertThat(second.cseq().method()).isEqualTo("INVITE");

@@ -67,6 +67,15 @@ class SippCallTest {
                 type=aor
                 max_contacts=1
 
+                [6004]
+                type=endpoint
+                context=internal
+                allow=ulaw
+                aors=6004
+                [6004]
+                type=aor
+                max_contacts=1
+
                 [6005]
                 type=endpoint
                 context=internal
@@ -93,6 +102,8 @@ class SippCallTest {
                 exten => 6002,1,Dial(PJSIP/6002,5)
                  same => n,Hangup()
                 exten => 6003,1,Dial(PJSIP/6003,5)
+                 same => n,Hangup()
+                exten => 6004,1,Dial(PJSIP/6004,5)
                  same => n,Hangup()
                 exten => 6005,1,Dial(PJSIP/6005,5)
                  same => n,Hangup()
@@ -178,6 +189,21 @@ class SippCallTest {
     @Test
     void callHungUpByTheCallee() throws Exception {
         call("call-uac-wait-bye.xml", "6002", "call-uas-bye.xml");
+    }
+
+    @Test
+    void callToARegisteredEndpointGoesToItsBinding() throws Exception {
+        try (SipClient c = SipClient.udpFrom(CALLEE_IP, server.port)) {
+            String reg = ("REGISTER sip:127.0.0.1:%d SIP/2.0\r\nVia: SIP/2.0/UDP %s:%d;branch=z9hG4bK%s;rport\r\nMax-Forwards: 70\r\n"
+                    + "From: <sip:6004@127.0.0.1>;tag=r1\r\nTo: <sip:6004@127.0.0.1>\r\nCall-ID: %s\r\nCSeq: 1 REGISTER\r\n"
+                    + "Contact: <sip:6004@%s:%d>\r\nExpires: 300\r\nContent-Length: 0\r\n\r\n")
+                    .formatted(server.port, CALLEE_IP, c.localPort(), UUID.randomUUID(), UUID.randomUUID(), CALLEE_IP, calleePort);
+            c.send(reg);
+            SipResponse r = c.receive(5000);
+            assertThat(r).isNotNull();
+            assertThat(r.status()).isEqualTo(200);
+        }
+        call("call-uac-bye.xml", "6004", "call-uas-answer.xml");
     }
 
     @Test
