@@ -35,8 +35,8 @@ public final class G711 {
         int u = ~code & 0xFF;
         int segment = (u >> 4) & 7;
         int step = u & 0x0F;
-        int magnitude14 = ((2 * step + 33) << segment) - 33;
-        int linear = magnitude14 << 2;
+        int magnitude = ((2 * step + 33) << segment) - 33; // of the 14-bit signed value: 13 bits
+        int linear = magnitude << 2;
         return (u & 0x80) != 0 ? -linear : linear;
     }
 
@@ -45,8 +45,8 @@ public final class G711 {
         int a = code ^ 0x55;
         int segment = (a >> 4) & 7;
         int step = a & 0x0F;
-        int magnitude13 = segment == 0 ? 2 * step + 1 : (2 * step + 33) << (segment - 1);
-        int linear = magnitude13 << 3;
+        int magnitude = segment == 0 ? 2 * step + 1 : (2 * step + 33) << (segment - 1); // of the 13-bit signed value: 12 bits
+        int linear = magnitude << 3;
         return (a & 0x80) != 0 ? linear : -linear;
     }
 

@@ -133,10 +133,13 @@ public final class MediaSession {
 
     private PortRange range(LegOptions o) { return o.ports() != null ? o.ports() : relay.ports().defaultRange(); }
 
-    /** Relays between {@code a} and {@code b}, both ways (a playback or echo on either ends). */
-    public void connect(RelayLeg a, RelayLeg b) {
+    /**
+     * Relays between {@code a} and {@code b}, both ways (a playback or echo on either ends). The
+     * future completes once packets flow.
+     */
+    public CompletableFuture<Void> connect(RelayLeg a, RelayLeg b) {
         if (a.session() != this || b.session() != this || a == b) throw new IllegalArgumentException("legs of another session, or the same leg twice");
-        execute(() -> {
+        return submit(() -> {
             if (closed || a.isClosedOnLoop() || b.isClosedOnLoop()) return;
             for (RelayLeg l : List.of(a, b)) {
                 l.stopPlaybackNow(PlaybackResult.STOPPED);
@@ -155,8 +158,8 @@ public final class MediaSession {
     }
 
     /** Stops relaying between {@code leg} and its peer; both go idle. */
-    public void disconnect(RelayLeg leg) {
-        execute(() -> {
+    public CompletableFuture<Void> disconnect(RelayLeg leg) {
+        return submit(() -> {
             RelayLeg p = leg.peer;
             leg.peer = null;
             if (leg.mode == RelayLeg.Mode.RELAY) leg.mode = RelayLeg.Mode.IDLE;
@@ -189,6 +192,20 @@ public final class MediaSession {
     }
 
     // ---- loop-confined helpers ----
+
+    /** Runs {@code r} on the session's loop (see {@link #execute}); the future completes once it ran. */
+    CompletableFuture<Void> submit(Runnable r) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        execute(() -> {
+            try {
+                r.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
 
     /** Runs {@code r} on the session's loop: now when already there, else queued in order. */
     void execute(Runnable r) {

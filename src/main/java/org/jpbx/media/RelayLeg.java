@@ -100,9 +100,12 @@ public final class RelayLeg {
     /** The bound RTP address. */
     public InetSocketAddress localAddress() { return (InetSocketAddress) rtp.localAddress(); }
 
-    /** Applies what offer/answer settled (initially and after every re-INVITE or UPDATE). */
-    public void configure(LegMedia media) {
-        session.execute(() -> {
+    /**
+     * Applies what offer/answer settled (initially and after every re-INVITE or UPDATE); the
+     * future completes once it applies to packets.
+     */
+    public CompletableFuture<Void> configure(LegMedia media) {
+        return session.submit(() -> {
             if (closed) return;
             if (!java.util.Objects.equals(sdpRtp, media.remoteRtp()) || !java.util.Objects.equals(sdpRtcp, media.remoteRtcp())) {
                 // A new address in SDP: whatever source was locked belongs to the old one (Asterisk relearns too).
@@ -130,8 +133,8 @@ public final class RelayLeg {
     }
 
     /** Sends back to the remote whatever it sends (the Echo application). */
-    public void echo() {
-        session.execute(() -> {
+    public CompletableFuture<Void> echo() {
+        return session.submit(() -> {
             if (closed) return;
             stopPlaybackNow(PlaybackResult.STOPPED);
             mode = Mode.ECHO;
@@ -139,8 +142,8 @@ public final class RelayLeg {
     }
 
     /** Ignores what arrives and sends nothing (until relay, echo or playback). */
-    public void idle() {
-        session.execute(() -> {
+    public CompletableFuture<Void> idle() {
+        return session.submit(() -> {
             if (closed) return;
             stopPlaybackNow(PlaybackResult.STOPPED);
             mode = Mode.IDLE;
@@ -184,8 +187,8 @@ public final class RelayLeg {
     }
 
     /** Ends a playback in progress (its future completes with STOPPED); the leg goes idle. */
-    public void stopPlayback() {
-        session.execute(() -> {
+    public CompletableFuture<Void> stopPlayback() {
+        return session.submit(() -> {
             if (playback != null) {
                 stopPlaybackNow(PlaybackResult.STOPPED);
                 mode = Mode.IDLE;
