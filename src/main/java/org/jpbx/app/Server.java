@@ -6,6 +6,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jpbx.conf.Diagnostic;
 import org.jpbx.conf.Diagnostics;
 import org.jpbx.manage.CommandRegistry;
+import org.jpbx.media.MediaRuntime;
+import org.jpbx.media.RtpRelay;
+import org.jpbx.media.RtpSettings;
 import org.jpbx.manage.PjsipLoggerCommands;
 import org.jpbx.manage.pjsip.LiveRuntimeView;
 import org.jpbx.pjsip.auth.DigestAuthenticator;
@@ -67,6 +70,8 @@ public final class Server implements AutoCloseable {
     private final SqliteContactStore contactStore;
     private final Registrar registrar;
     private final Qualifier qualifier;
+    private final MediaRuntime mediaIo;
+    private final RtpRelay media;
     private java.util.concurrent.ScheduledExecutorService sweeper;
 
     private Server(Directories dirs, CommandRegistry commands) throws Exception {
@@ -87,7 +92,10 @@ public final class Server implements AutoCloseable {
             LOG.warn("No transport could be started from {}: jpbx will not receive any SIP traffic", dirs.configDir().resolve("pjsip.conf"));
         }
         int cores = Runtime.getRuntime().availableProcessors();
+        RtpSettings rtp = loadRtpSettings(dirs.configDir());
         this.io = new NettyRuntime(Math.max(2, cores));
+        this.mediaIo = new MediaRuntime(Math.clamp(cores, 1, 4));
+        this.media = new RtpRelay(mediaIo, rtp, java.net.InetAddress.getByName("0.0.0.0"));
         this.lanes = Lanes.onEventLoops(io.group());
         Lane[] laneArray = new Lane[lanes.size()];
         for (int i = 0; i < laneArray.length; i++) laneArray[i] = lanes.lane(i);
@@ -136,6 +144,7 @@ public final class Server implements AutoCloseable {
             transports.start();
         } catch (Exception e) {
             io.close();
+            mediaIo.close();
             throw e;
         }
         config.attach(transports);
@@ -148,6 +157,7 @@ public final class Server implements AutoCloseable {
         QualifyCommands.register(commands, qualifier);
         LOG.info("jpbx {} started with {} ({} lanes, {} I/O)", Version.current(), dirs.configDir(), lanes.size(),
                 io.usesEpoll() ? "epoll" : "NIO");
+        LOG.info("RTP allocating from port range {} -> {}", rtp.ports().start(), rtp.ports().end());
     }
 
     private static String localHost(java.util.List<TransportSpec> specs) {
@@ -189,10 +199,27 @@ public final class Server implements AutoCloseable {
     public Registrar registrar() { return registrar; }
     public Qualifier qualifier() { return qualifier; }
     public ConfigManager config() { return config; }
+    /** The RTP relay: media sessions for calls, ports from rtp.conf. */
+    public RtpRelay media() { return media; }
+
+    /** rtp.conf, its problems logged with file:line. */
+    private static RtpSettings loadRtpSettings(java.nio.file.Path configDir) {
+        Diagnostics diag = new Diagnostics();
+        RtpSettings s = RtpSettings.load(configDir, diag);
+        for (Diagnostic d : diag.all()) {
+            switch (d.severity()) {
+                case ERROR -> LOG.error("{}", d);
+                case WARNING -> LOG.warn("{}", d);
+                default -> LOG.info("{}", d);
+            }
+        }
+        return s;
+    }
 
     /** Reloads the configuration (CLI reload commands, SIGHUP); prints the outcome to {@code out}. */
     public boolean reload(java.io.PrintWriter out) {
         boolean ok = config.reload(out);
+        media.reconfigure(loadRtpSettings(dirs.configDir()));
         if (ok) {
             lastReload = Instant.now();
             qualifier.start();
@@ -230,6 +257,8 @@ public final class Server implements AutoCloseable {
             qualifier.stop();
             if (sweeper != null) sweeper.shutdownNow();
             transports.close();
+            media.close();
+            mediaIo.close();
             lanes.close();
             io.close();
             contactStore.close();

@@ -96,6 +96,14 @@ class RtpSettingsTest {
     }
 
     @Test
+    void checkConfigReportsRtpConfProblems() throws Exception {
+        Files.writeString(dir.resolve("rtp.conf"), "[general]\nrtpstart=20000\nrtpend=10000\n");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.jpbx.app.ConfigCheck.run(dir, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("rtp.conf:2: warning: rtpstart 20000 is not below rtpend 10000");
+    }
+
+    @Test
     void oddStartAndEvenEndKeepPairsInsideTheRange() {
         PortRange r = read("[general]\nrtpstart=10001\nrtpend=10010\n").settings().ports();
         assertThat(r.firstPair()).isEqualTo(10002);
