@@ -9,6 +9,7 @@ import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -42,8 +43,13 @@ public final class MediaRuntime implements AutoCloseable {
     /** The loop the next call's sockets go on. */
     EventLoop next() { return group.next(); }
 
-    DatagramChannel newChannel() {
-        return epoll ? new EpollDatagramChannel() : new NioDatagramChannel();
+    /**
+     * A socket of the family of {@code bindAddress}: an IPv4 socket for an IPv4 address, so sending
+     * to IPv4 phones needs no IPv4-mapped address per packet (a dual-stack socket would).
+     */
+    DatagramChannel newChannel(java.net.InetAddress bindAddress) {
+        SocketProtocolFamily family = bindAddress instanceof java.net.Inet6Address ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
+        return epoll ? new EpollDatagramChannel(family) : new NioDatagramChannel(family);
     }
 
     public boolean usesEpoll() { return epoll; }

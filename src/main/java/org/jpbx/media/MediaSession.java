@@ -76,11 +76,12 @@ public final class MediaSession {
             f.completeExceptionally(e);
             return;
         }
+        InetAddress address = options.bindAddress() != null ? options.bindAddress() : relay.bindAddress();
         DatagramChannel rtp;
         DatagramChannel rtcp;
         try {
-            rtp = relay.runtime().newChannel();
-            rtcp = relay.runtime().newChannel();
+            rtp = relay.runtime().newChannel(address);
+            rtcp = relay.runtime().newChannel(address);
         } catch (RuntimeException e) { // out of file descriptors, typically
             relay.ports().release(port);
             f.completeExceptionally(new PortsExhaustedException("cannot open RTP sockets: " + e.getMessage()));
@@ -89,7 +90,6 @@ public final class MediaSession {
         RelayLeg leg = new RelayLeg(this, options, port, rtp, rtcp, relay.settings().strictRtp());
         rtp.pipeline().addLast(new LegHandler(leg, false));
         rtcp.pipeline().addLast(new LegHandler(leg, true));
-        InetAddress address = options.bindAddress() != null ? options.bindAddress() : relay.bindAddress();
         Runnable retry = () -> {
             int[] pending = {2};
             Runnable oneClosed = () -> {

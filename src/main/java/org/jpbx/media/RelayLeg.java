@@ -3,7 +3,6 @@ package org.jpbx.media;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.util.concurrent.FastThreadLocal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
@@ -30,10 +29,6 @@ public final class RelayLeg {
     private static final VarHandle COUNTER = MethodHandles.arrayElementVarHandle(long[].class);
     private static final int RTP_RX_PACKETS = 0, RTP_RX_BYTES = 1, RTP_TX_PACKETS = 2, RTP_TX_BYTES = 3, RTCP_RX = 4, RTCP_TX = 5, DROPPED = 6;
     private static final byte OP_NONE = 0, OP_ULAW_TO_ALAW = 1, OP_ALAW_TO_ULAW = 2;
-    private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
-        @Override
-        protected byte[] initialValue() { return new byte[2048]; }
-    };
     private static final byte[] ULAW_TO_ALAW = G711.ulawToAlawTable();
     private static final byte[] ALAW_TO_ULAW = G711.alawToUlawTable();
 
@@ -333,7 +328,7 @@ public final class RelayLeg {
                 InetSocketAddress target = y.rtpTarget();
                 if (out < 0 || target == null) return dropped();
                 byte op = forwardOp[pt];
-                if (op != OP_NONE && !convert(b, at, len, op == OP_ULAW_TO_ALAW ? ULAW_TO_ALAW : ALAW_TO_ULAW)) return dropped();
+                if (op != OP_NONE && !RtpPackets.convert(b, at, len, op == OP_ULAW_TO_ALAW ? ULAW_TO_ALAW : ALAW_TO_ULAW)) return dropped();
                 if (out != pt) RtpPackets.setPayloadType(b, at, out);
                 return y.sendRtp(b, target);
             }
@@ -441,24 +436,6 @@ public final class RelayLeg {
             rtcpDirty = false;
             rtcp.flush();
         }
-    }
-
-    /** Converts the payload between the G.711 laws in place; false when the header is malformed. */
-    private static boolean convert(ByteBuf b, int at, int len, byte[] table) {
-        int off = RtpPackets.payloadOffset(b, at, len);
-        if (off < 0) return false;
-        int end = RtpPackets.payloadEnd(b, at, len, off);
-        if (end < 0) return false;
-        int n = end - off;
-        if (b.hasArray()) {
-            G711.convert(b.array(), b.arrayOffset() + at + off, n, table);
-            return true;
-        }
-        byte[] s = SCRATCH.get();
-        b.getBytes(at + off, s, 0, n); // n < 2048: the receive buffers are 2048 bytes
-        G711.convert(s, 0, n, table);
-        b.setBytes(at + off, s, 0, n);
-        return true;
     }
 
     private boolean dropped() {

@@ -2,9 +2,42 @@ package org.jpbx.media;
 
 import io.netty.buffer.ByteBuf;
 
-/** Reading RTP (RFC 3550 §5.1) and telling RTCP apart on a shared port (RFC 5761 §4). */
-final class RtpPackets {
+/**
+ * Reading RTP (RFC 3550 §5.1), telling RTCP apart on a shared port (RFC 5761 §4), and converting
+ * a G.711 payload in place.
+ */
+public final class RtpPackets {
     private RtpPackets() {}
+
+    private static final byte[] ULAW_TO_ALAW = G711.ulawToAlawTable();
+    private static final byte[] ALAW_TO_ULAW = G711.alawToUlawTable();
+
+    /**
+     * Converts the payload of the RTP packet in {@code b} (readable bytes) from {@code from} to the
+     * other law, in place: CSRCs, header extension and padding are skipped. False when the header is
+     * malformed; the payload type is not touched.
+     */
+    public static boolean convertPayload(ByteBuf b, Law from) {
+        return convert(b, b.readerIndex(), b.readableBytes(), from == Law.ULAW ? ULAW_TO_ALAW : ALAW_TO_ULAW);
+    }
+
+
+    static boolean convert(ByteBuf b, int at, int len, byte[] table) {
+        if (len < HEADER) return false;
+        int off = payloadOffset(b, at, len);
+        if (off < 0) return false;
+        int end = payloadEnd(b, at, len, off);
+        if (end < 0) return false;
+        int n = end - off;
+        if (b.hasArray()) {
+            G711.convert(b.array(), b.arrayOffset() + at + off, n, table);
+            return true;
+        }
+        // Byte by byte: as fast as a bulk copy for 160 bytes, and it allocates nothing whatever the
+        // buffer's kind (a bulk getBytes on a non-Unsafe direct buffer duplicates a ByteBuffer).
+        for (int i = at + off, e = at + end; i < e; i++) b.setByte(i, table[b.getByte(i) & 0xFF]);
+        return true;
+    }
 
     static final int HEADER = 12;
 
