@@ -117,13 +117,13 @@ public final class MediaSession {
                         bind(options, f, attempt + 1, b2.cause());
                         return;
                     }
+                    relay.legOpened();
                     if (closed) {
-                        leg.closeNow();
+                        leg.closeNow(); // the session closed while the sockets were being bound
                         f.completeExceptionally(new IllegalStateException("media session " + name + " is closed"));
                         return;
                     }
                     legs.add(leg);
-                    relay.legOpened();
                     if (options.rtpTimeout() > 0 || options.rtpHoldTimeout() > 0) startTimeoutCheck();
                     f.complete(leg);
                 });

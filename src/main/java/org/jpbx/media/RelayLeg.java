@@ -111,7 +111,6 @@ public final class RelayLeg {
             sdpRtcp = media.remoteRtcp();
             rtcpMux = media.rtcpMux();
             direction = media.direction();
-            if (onHold != media.onHold()) lastReceivedNanos = System.nanoTime();
             onHold = media.onHold();
             ptime = media.ptime() > 0 ? media.ptime() : 20;
             Arrays.fill(receiveCodec, null);
