@@ -509,6 +509,18 @@ class RtpRelayTest {
     }
 
     @Test
+    void onHoldTheHoldTimeoutApplies() throws Exception {
+        Phone a = phone();
+        MediaSession s = relay.newSession("held");
+        CompletableFuture<String> timedOut = new CompletableFuture<>();
+        s.setListener((leg, seconds, onHold) -> timedOut.complete(seconds + " " + onHold));
+        RelayLeg leg = await(s.openLeg(LegOptions.named("a").withTimeouts(0, 1)));
+        await(leg.configure(new LegMedia(a.rtpAddress(), null, false, Direction.RECVONLY, formats(0, ULAW), formats(0, ULAW), true, 20)));
+        assertThat(timedOut.get(20, TimeUnit.SECONDS)).isEqualTo("1 true");
+        eventually(() -> assertThat(relay.ports().pairsInUse()).isZero());
+    }
+
+    @Test
     void rtpTimeoutDoesNotFireWhileRtpArrives() throws Exception {
         Phone a = phone(), b = phone();
         MediaSession s = relay.newSession("talking");
