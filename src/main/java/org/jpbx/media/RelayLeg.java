@@ -147,9 +147,10 @@ public final class RelayLeg {
     /**
      * Sends {@code audio} to the remote, one packet per ptime (20 ms by default) from a timer of the
      * media loop, in the G.711 law this leg sends (converted if the audio is in the other). What
-     * the remote sends meanwhile is not relayed. The future completes when the audio is done
-     * ({@link PlaybackResult#FINISHED}), stopped or the leg closed; it fails when the leg sends no
-     * G.711.
+     * the remote sends meanwhile is not relayed, nor is what its peer sends it. The future
+     * completes when the audio is done ({@link PlaybackResult#FINISHED}), stopped or the leg
+     * closed; it fails when the leg sends no G.711. Afterwards the leg is idle: connect it again to
+     * relay. Callbacks chained to the future without an executor run on the media loop.
      */
     public CompletableFuture<PlaybackResult> play(Audio audio) {
         CompletableFuture<PlaybackResult> done = new CompletableFuture<>();
