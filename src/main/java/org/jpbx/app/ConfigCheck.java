@@ -7,18 +7,24 @@ import java.util.List;
 import org.jpbx.conf.ConfParser;
 import org.jpbx.conf.Diagnostic;
 import org.jpbx.conf.Diagnostics;
+import org.jpbx.dialplan.Dialplan;
+import org.jpbx.dialplan.DialplanManager;
+import org.jpbx.dialplan.Functions;
+import org.jpbx.dialplan.Globals;
+import org.jpbx.dialplan.Pbx;
 import org.jpbx.pjsip.ConfigLoader;
 import org.jpbx.pjsip.LoadedConfig;
 import org.jpbx.pjsip.TransportSpecs;
 import org.jpbx.pjsip.wizard.WizardWriter;
 
 /**
- * {@code jpbx check-config}: reads every configuration file jpbx uses, as a server would, without
+ * {@code jpbx check-config}: reads every configuration file jpbx uses (extensions.conf with the
+ * wizard's hints merged, as the dialplan will see them), as a server would, without
  * starting anything, and prints each problem with file:line. Exit code 0 without errors, 1 with.
  */
 public final class ConfigCheck {
     /** Files read for their syntax until the modules that use them check their content too. */
-    static final List<String> OTHER_FILES = List.of("extensions.conf", "http.conf", "phoneprov.conf", "jpbx.conf");
+    static final List<String> OTHER_FILES = List.of("jpbx.conf");
 
     private ConfigCheck() {}
 
@@ -36,6 +42,9 @@ public final class ConfigCheck {
         LoadedConfig loaded = ConfigLoader.load(dir);
         Diagnostics diag = loaded.diagnostics();
         TransportSpecs.from(loaded.pjsip(), diag);
+        WebModules.load(dir, loaded.pjsip(), diag); // http.conf, phoneprov.conf and the phoneprov objects
+        Pbx pbx = new Pbx(Dialplan::empty, new Globals(), Functions.standard(null));
+        DialplanManager.check(dir, WizardHints.of(loaded.hints()), pbx::hasApplication, diag);
         for (String f : OTHER_FILES) ConfParser.parse(dir, f, diag);
         org.jpbx.media.RtpSettings.load(dir, diag);
         for (Diagnostic d : diag.all()) out.println(d);

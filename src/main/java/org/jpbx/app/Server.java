@@ -5,6 +5,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jpbx.conf.Diagnostic;
 import org.jpbx.conf.Diagnostics;
+import org.jpbx.devicestate.DeviceStates;
+import org.jpbx.dialplan.DialplanCommands;
+import org.jpbx.dialplan.DialplanManager;
+import org.jpbx.dialplan.Functions;
+import org.jpbx.dialplan.Globals;
+import org.jpbx.dialplan.Hints;
+import org.jpbx.dialplan.Pbx;
+import org.jpbx.pjsip.devicestate.EndpointDeviceStates;
 import org.jpbx.manage.CommandRegistry;
 import org.jpbx.media.MediaRuntime;
 import org.jpbx.media.RtpRelay;
@@ -34,6 +42,12 @@ import org.jpbx.sip.transport.TransportSpec;
 import org.jpbx.pjsip.distributor.Capabilities;
 import org.jpbx.pjsip.distributor.Distributor;
 import org.jpbx.pjsip.options.OptionsModule;
+import org.jpbx.pjsip.outbound.BoundAddresses;
+import org.jpbx.pjsip.outbound.LineTokens;
+import org.jpbx.pjsip.outbound.OutboundRegistrations;
+import org.jpbx.pjsip.outbound.RegistrationCommands;
+import org.jpbx.manage.pjsip.RegistrationDetails;
+import org.jpbx.pjsip.identify.HostResolver;
 import org.jpbx.sip.message.Methods;
 import org.jpbx.sip.stack.SipStack;
 import org.jpbx.sip.transaction.Lane;
@@ -72,6 +86,13 @@ public final class Server implements AutoCloseable {
     private final Qualifier qualifier;
     private final MediaRuntime mediaIo;
     private final RtpRelay media;
+    private final WebModules web;
+    private final OutboundRegistrations outbound;
+    private final DeviceStates deviceStates = new DeviceStates();
+    private final EndpointDeviceStates endpointStates;
+    private final DialplanManager dialplan;
+    private final Hints hints;
+    private final Pbx pbx;
     private java.util.concurrent.ScheduledExecutorService sweeper;
 
     private Server(Directories dirs, CommandRegistry commands) throws Exception {
@@ -81,6 +102,7 @@ public final class Server implements AutoCloseable {
         this.config = new ConfigManager(dirs.configDir(), loaded);
         Diagnostics diag = loaded.diagnostics();
         List<TransportSpec> transportSpecs = TransportSpecs.from(loaded.pjsip(), diag);
+        this.web = WebModules.load(dirs.configDir(), loaded.pjsip(), diag);
         for (Diagnostic d : diag.all()) {
             switch (d.severity()) {
                 case ERROR -> LOG.error("{}", d);
@@ -106,7 +128,8 @@ public final class Server implements AutoCloseable {
         this.security = new SecurityLog();
         this.unidentified = new UnidentifiedRequests(config::pjsip);
         this.unmatched = new UnmatchedRequests();
-        this.identifier = new EndpointIdentifier(config::pjsip, () -> config.current().namedAcls());
+        LineTokens lines = new LineTokens();
+        this.identifier = new EndpointIdentifier(config::pjsip, () -> config.current().namedAcls(), HostResolver.SYSTEM, lines);
         GlobalAcl globalAcl = new GlobalAcl(config::pjsip, () -> config.current().namedAcls());
         DigestAuthenticator authenticator = new DigestAuthenticator(new NonceService(ServerSecret.load(dirs.dataDir())));
 
@@ -125,8 +148,10 @@ public final class Server implements AutoCloseable {
         if (pruned > 0) LOG.info("Removed {} contacts that do not survive a restart (prune_on_boot)", pruned);
         BindingTable bindings = new BindingTable();
         Qualifier[] qualifierRef = new Qualifier[1];
+        EndpointDeviceStates[] statesRef = new EndpointDeviceStates[1];
         this.registrar = new Registrar(config::pjsip, bindings, stored, System::currentTimeMillis, regServer,
                 id -> qualifierRef[0] != null && qualifierRef[0].isUnreachable(id), change -> {
+                    if (statesRef[0] != null) statesRef[0].aorChanged(change.aor(), deviceStates);
                     if (qualifierRef[0] == null) return;
                     if (change.removed()) qualifierRef[0].bindingRemoved(change.binding());
                     else qualifierRef[0].bindingAdded(change.aor());
@@ -135,8 +160,20 @@ public final class Server implements AutoCloseable {
         LOG.info("{} registered contacts restored from {}", bindings.size(), dirs.dataDir().resolve("contacts.db"));
         distributor.register(Methods.REGISTER, registrar);
         capabilities.addSupported("path");
-        this.qualifier = new Qualifier(config::pjsip, bindings, stack.transactions(), localHost(transportSpecs), change -> { });
+        this.qualifier = new Qualifier(config::pjsip, bindings, stack.transactions(), localHost(transportSpecs),
+                change -> { if (statesRef[0] != null) statesRef[0].aorChanged(change.aor(), deviceStates); });
         qualifierRef[0] = qualifier;
+        this.endpointStates = new EndpointDeviceStates(config::pjsip, bindings, qualifier);
+        statesRef[0] = endpointStates;
+        deviceStates.register("PJSIP", endpointStates);
+        Globals globals = new Globals();
+        Functions functions = Functions.standard(deviceStates);
+        this.dialplan = new DialplanManager(dirs.configDir(), globals, functions);
+        this.pbx = new Pbx(dialplan::current, globals, functions);
+        this.hints = new Hints(deviceStates);
+        dialplan.onChange(hints::update);
+        dialplan.knownApplications(pbx::hasApplication);
+        log(dialplan.load(WizardHints.of(loaded.hints())));
         SipTrace trace = new SipTrace();
         this.transports = new TransportLayer(transportSpecs, stack, trace, system.disableTcpSwitch(), io);
         stack.setTransport(transports);
@@ -145,19 +182,37 @@ public final class Server implements AutoCloseable {
         } catch (Exception e) {
             io.close();
             mediaIo.close();
+            deviceStates.close();
             throw e;
         }
         config.attach(transports);
+        web.start(io, commands);
         qualifier.start();
+        this.outbound = new OutboundRegistrations(config::pjsip, stack.transactions(), new BoundAddresses(transports), lines);
+        outbound.start();
         startSweeper(stored);
         PjsipLoggerCommands.register(commands, trace);
         ReloadCommands.register(commands, this);
-        PjsipShowCommands.register(commands, config::pjsip, new LiveRuntimeView(config::pjsip, bindings, qualifier, identifier::resolved));
-        IdentifyCommands.register(commands, unmatched, unidentified);
+        PjsipShowCommands.register(commands, config::pjsip, new LiveRuntimeView(config::pjsip, bindings, qualifier, identifier::resolved,
+                endpointStates::state,
+                id -> outbound.info(id).map(i -> RegistrationDetails.of(i, System.currentTimeMillis()))));
+        RegistrationCommands.register(commands, outbound);
+        DialplanCommands.register(commands, dialplan, hints, this::reloadDialplan);
+        IdentifyCommands.register(commands, unmatched, unidentified, config::pjsip);
         QualifyCommands.register(commands, qualifier);
         LOG.info("jpbx {} started with {} ({} lanes, {} I/O)", Version.current(), dirs.configDir(), lanes.size(),
                 io.usesEpoll() ? "epoll" : "NIO");
         LOG.info("RTP allocating from port range {} -> {}", rtp.ports().start(), rtp.ports().end());
+    }
+
+    private static void log(Diagnostics diag) {
+        for (Diagnostic d : diag.all()) {
+            switch (d.severity()) {
+                case ERROR -> LOG.error("{}", d);
+                case WARNING -> LOG.warn("{}", d);
+                default -> LOG.info("{}", d);
+            }
+        }
     }
 
     private static String localHost(java.util.List<TransportSpec> specs) {
@@ -198,34 +253,61 @@ public final class Server implements AutoCloseable {
     public boolean isStopping() { return stopping.get(); }
     public Registrar registrar() { return registrar; }
     public Qualifier qualifier() { return qualifier; }
+    public OutboundRegistrations outbound() { return outbound; }
     public ConfigManager config() { return config; }
     /** The RTP relay: media sessions for calls, ports from rtp.conf. */
     public RtpRelay media() { return media; }
+
 
     /** rtp.conf, its problems logged with file:line. */
     private static RtpSettings loadRtpSettings(java.nio.file.Path configDir) {
         Diagnostics diag = new Diagnostics();
         RtpSettings s = RtpSettings.load(configDir, diag);
-        for (Diagnostic d : diag.all()) {
-            switch (d.severity()) {
-                case ERROR -> LOG.error("{}", d);
-                case WARNING -> LOG.warn("{}", d);
-                default -> LOG.info("{}", d);
-            }
-        }
+        log(diag);
         return s;
     }
 
+    /** The PBX core: the call layer attaches channels and installs its dialer here. */
+    public Pbx pbx() { return pbx; }
+    public DialplanManager dialplan() { return dialplan; }
+    public Hints hints() { return hints; }
+    public DeviceStates deviceStates() { return deviceStates; }
+    /** PJSIP device states; the call layer adds its channel states with setChannelStates. */
+    public EndpointDeviceStates endpointStates() { return endpointStates; }
+
     /** Reloads the configuration (CLI reload commands, SIGHUP); prints the outcome to {@code out}. */
     public boolean reload(java.io.PrintWriter out) {
+        org.jpbx.pjsip.config.PjsipConfig older = config.pjsip();
         boolean ok = config.reload(out);
         media.reconfigure(loadRtpSettings(dirs.configDir()));
         if (ok) {
+            // the wizard's hints as the new configuration asks for them; the dialplan decides what wins
+            for (Diagnostic d : dialplan.provide(WizardHints.of(config.current().hints())).all()) out.println(d);
+            endpointStates.allChanged(deviceStates);
+        }
+        ok &= web.reload(config.pjsip(), out);
+        if (ok) {
             lastReload = Instant.now();
             qualifier.start();
+            for (String note : outbound.reloaded(older)) out.println(note);
+            out.flush();
             Thread.ofVirtual().start(identifier::refresh); // DNS for identify match= hosts, off the lanes
         }
         return ok;
+    }
+
+    /** {@code dialplan reload}: extensions.conf read again, merged with the wizard's hints in force. */
+    public boolean reloadDialplan(java.io.PrintWriter out) {
+        boolean ok = dialplan.reload(out);
+        if (ok) lastReload = Instant.now();
+        return ok;
+    }
+
+    /** {@code core reload} and SIGHUP: every configuration file. */
+    public boolean reloadAll(java.io.PrintWriter out) {
+        boolean pjsipOk = reload(out);
+        boolean dialplanOk = reloadDialplan(out);
+        return pjsipOk && dialplanOk;
     }
 
     /** SIGHUP reloads, as it does for Asterisk's safe_asterisk setups; the outcome goes to the log. */
@@ -233,7 +315,7 @@ public final class Server implements AutoCloseable {
         try {
             sun.misc.Signal.handle(new sun.misc.Signal("HUP"), sig -> Thread.ofVirtual().start(() -> {
                 java.io.StringWriter sw = new java.io.StringWriter();
-                reload(new java.io.PrintWriter(sw));
+                reloadAll(new java.io.PrintWriter(sw));
                 for (String line : sw.toString().split("\n")) if (!line.isBlank()) LOG.info("SIGHUP reload: {}", line);
             }));
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
@@ -254,14 +336,17 @@ public final class Server implements AutoCloseable {
                 long deadline = System.currentTimeMillis() + GRACEFUL_WAIT_MS;
                 while (stack.transactions().activeCount() > 0 && System.currentTimeMillis() < deadline) Thread.sleep(100);
             }
+            outbound.stop(OutboundRegistrations.SHUTDOWN_WAIT); // un-REGISTERs go out while the transports still run
             qualifier.stop();
             if (sweeper != null) sweeper.shutdownNow();
             transports.close();
             media.close();
             mediaIo.close();
+            web.close();
             lanes.close();
             io.close();
             contactStore.close();
+            deviceStates.close();
             LOG.info("jpbx stopped");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

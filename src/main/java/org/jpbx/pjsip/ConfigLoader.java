@@ -14,8 +14,6 @@ import org.jpbx.pjsip.wizard.Wizard;
 import org.jpbx.pjsip.identify.NamedAcls;
 import org.jpbx.pjsip.wizard.WizardHint;
 import org.jpbx.pjsip.wizard.WizardResult;
-import org.jpbx.conf.Entry;
-import org.jpbx.conf.Section;
 
 /**
  * Reads pjsip.conf and pjsip_wizard.conf from a configuration directory, as Asterisk does: the
@@ -33,39 +31,10 @@ public final class ConfigLoader {
         WizardResult wizard = Wizard.load(dir, diag);
         objects.addAll(wizard.objects());
         PjsipConfig config = PjsipLoader.load(objects, diag);
-        List<WizardHint> hints = withoutOverridden(wizard.hints(), ConfParser.parse(dir, "extensions.conf", new Diagnostics()), diag);
+        org.jpbx.pjsip.outbound.RetryAdvice.check(config, diag);
+        // The dialplan owns hints: it merges these with extensions.conf and reports which one wins.
+        List<WizardHint> hints = wizard.hints();
         NamedAcls acls = NamedAcls.fromConf(ConfParser.parse(dir, "acl.conf", diag), diag);
         return new LoadedConfig(config, wizard.objects(), hints, acls, diag);
-    }
-
-    /**
-     * An explicit {@code exten => N,hint,...} in extensions.conf wins over the hint the wizard
-     * would create for the same extension and context, as in Asterisk (the dialplan's own hint is
-     * there first). jpbx says so, since the wizard's has_hint then has no effect.
-     */
-    static List<WizardHint> withoutOverridden(List<WizardHint> hints, ConfFile extensions, Diagnostics diag) {
-        if (hints.isEmpty() || !extensions.exists() || !extensions.valid()) return hints;
-        List<WizardHint> out = new ArrayList<>();
-        for (WizardHint h : hints) {
-            Entry explicit = explicitHint(extensions, h.context(), h.exten());
-            if (explicit == null) {
-                out.add(h);
-            } else {
-                diag.notice(h.location(), "hint " + h.exten() + "@" + h.context() + " is defined in " + explicit.location()
-                        + "; that one is used and the wizard's is not created");
-            }
-        }
-        return out;
-    }
-
-    private static Entry explicitHint(ConfFile extensions, String context, String exten) {
-        for (Section s : extensions.sections(context)) {
-            for (Entry e : s.entries()) {
-                if (!e.key().equalsIgnoreCase("exten")) continue;
-                String[] parts = e.value().split(",", 3);
-                if (parts.length >= 2 && parts[0].strip().equals(exten) && parts[1].strip().equalsIgnoreCase("hint")) return e;
-            }
-        }
-        return null;
     }
 }

@@ -8,8 +8,8 @@ import org.jpbx.pjsip.wizard.WizardHint;
 
 /**
  * Everything read from one configuration directory: the pjsip objects (pjsip.conf and the
- * objects the wizard generated), the hints the wizard asks the dialplan for, and every
- * diagnostic found on the way. Immutable: a reload builds a new one.
+ * objects the wizard generated), the hints the wizard asks the dialplan for (the dialplan decides
+ * which win), and every diagnostic found on the way. Immutable: a reload builds a new one.
  */
 public record LoadedConfig(PjsipConfig pjsip, List<RawObject> wizardObjects, List<WizardHint> hints,
                            org.jpbx.pjsip.identify.NamedAcls namedAcls, Diagnostics diagnostics) {

@@ -10,8 +10,9 @@ import java.util.concurrent.CompletableFuture;
  * once the change is committed durably, so a REGISTER is answered 200 only after its binding would
  * survive a crash or power loss. A failed write completes its future exceptionally with a
  * {@link ContactStoreException} and changes nothing. Writes are committed in the order they were
- * submitted. Futures may complete on a thread of the store; callers that do real work on
- * completion should continue on their own executor ({@code whenCompleteAsync(..., lane)}).
+ * submitted. Futures complete on a thread of the store, which commits nothing while a callback
+ * runs: callbacks must only hand the work on to their own executor (as the registrar hands the
+ * 200 to the request's lane), never block.
  */
 public interface ContactStore extends AutoCloseable {
 

@@ -22,8 +22,6 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
@@ -46,7 +44,9 @@ import org.slf4j.LoggerFactory;
  * <h2>Group commit</h2>
  * One writer thread owns the only writing connection. It takes every change that is pending in
  * its queue (up to {@value #MAX_BATCH}) and commits them in one transaction, so concurrent
- * REGISTERs share one fsync; then it completes their futures. If the transaction fails, it is
+ * REGISTERs share one fsync; then it completes their futures, on the writer thread and in
+ * submission order (so callbacks must only hand work to their own executor; one that blocks holds
+ * up every later commit). If the transaction fails, it is
  * rolled back and each change is retried in its own transaction, so one bad change cannot fail
  * its neighbours, and each failure is reported on its own future (disk full, I/O error, file not
  * writable). Changes are committed in the order they were submitted.
@@ -63,7 +63,7 @@ public final class SqliteContactStore implements ContactStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteContactStore.class);
 
     /** The schema version this code writes ({@code PRAGMA user_version}). */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     /** The most changes one transaction carries. */
     public static final int MAX_BATCH = 1024;
     /** The most changes waiting for the writer; past that a write fails at once (overload). */
@@ -98,7 +98,13 @@ public final class SqliteContactStore implements ContactStore {
             "CREATE UNIQUE INDEX ps_contacts_uq ON ps_contacts (id, reg_server)",
             "CREATE INDEX ps_contacts_qualifyfreq_exp ON ps_contacts (qualify_frequency, expiration_time)",
             "CREATE INDEX ps_contacts_expiration ON ps_contacts (expiration_time)",
-            "CREATE INDEX ps_contacts_aor ON ps_contacts (aor)"));
+            "CREATE INDEX ps_contacts_aor ON ps_contacts (aor)"),
+            // Version 2: only the indexes a query here uses. Every index costs each REGISTER's
+            // write a B-tree update and a dirty page in the WAL; (id, reg_server) is implied by
+            // the primary key, and no query selects by qualify_frequency or aor.
+            List.of("DROP INDEX IF EXISTS ps_contacts_uq",
+                    "DROP INDEX IF EXISTS ps_contacts_qualifyfreq_exp",
+                    "DROP INDEX IF EXISTS ps_contacts_aor"));
 
     private static final String COLUMNS = "id, aor, uri, expiration_time, qualify_frequency, outbound_proxy, path,"
             + " user_agent, qualify_timeout, reg_server, authenticate_qualify, via_addr, via_port, call_id,"
@@ -130,9 +136,6 @@ public final class SqliteContactStore implements ContactStore {
     private final ReentrantReadWriteLock closeLock = new ReentrantReadWriteLock();
     private boolean closed; // guarded by closeLock
     private final Thread writerThread;
-    private final ExecutorService completer = Executors.newVirtualThreadPerTaskExecutor();
-    /** Set on the threads that complete futures, so a close() from a callback does not wait for itself. */
-    private final ThreadLocal<Boolean> completing = ThreadLocal.withInitial(() -> false);
     private final AtomicLong transactions = new AtomicLong();
     private final AtomicLong committedChanges = new AtomicLong();
 
@@ -284,10 +287,10 @@ public final class SqliteContactStore implements ContactStore {
         } finally {
             lock.unlock();
         }
+        // A callback (run on the writer thread) may close the store: the writer stops after it.
+        if (Thread.currentThread() == writerThread) return;
         try {
             writerThread.join(TimeUnit.SECONDS.toMillis(CLOSE_TIMEOUT_SECONDS));
-            completer.shutdown();
-            if (!completing.get()) completer.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -353,6 +356,7 @@ public final class SqliteContactStore implements ContactStore {
             transactions.incrementAndGet();
             committedChanges.addAndGet(batch.size());
             for (Op<?> op : batch) complete(op::succeed);
+            // (all of them at once: the lanes they wake are woken once per batch, not per change)
         } catch (SQLException e) {
             rollbackQuietly();
             if (batch.size() == 1) {
@@ -394,15 +398,13 @@ public final class SqliteContactStore implements ContactStore {
         for (Op<?> op : batch) complete(() -> op.future.completeExceptionally(failure));
     }
 
-    /**
-     * Completes a future on a virtual thread of its own: a callback that blocks delays neither the
-     * next commit nor the acknowledgement of any other change.
-     */
-    private void complete(Runnable completions) {
-        completer.execute(() -> {
-            completing.set(true);
-            completions.run();
-        });
+    /** Completes a future on the writer thread; a callback that throws harms nothing else. */
+    private static void complete(Runnable completion) {
+        try {
+            completion.run();
+        } catch (RuntimeException e) {
+            LOG.warn("a contact store callback failed", e);
+        }
     }
 
     private abstract static sealed class Op<T> permits Apply, Delete, Stop {

@@ -68,6 +68,8 @@ class MainTest {
             assertThat(r.exitCode()).isZero();
             assertThat(r.out()).isEqualTo("""
                     core reload                    -- Reload every configuration file
+                    core show hint                 -- Show dialplan hint
+                    core show hints                -- Show dialplan hints
                     core show settings             -- Show some core settings
                     core show uptime               -- Show uptime information
                     core show version              -- Display version info
@@ -109,11 +111,11 @@ class MainTest {
         try (Running server = Jpbx.run(tmp); ControlClient c = ControlClient.connect(server.dirs().controlSocket())) {
             assertThat(c.complete("co")).containsExactly("core");
             assertThat(c.complete("core s")).containsExactly("show", "stop");
-            assertThat(c.complete("core show ")).containsExactly("settings", "uptime", "version");
+            assertThat(c.complete("core show ")).containsExactly("hint", "hints", "settings", "uptime", "version");
             assertThat(c.complete("core stop ")).containsExactly("gracefully", "now");
             assertThat(c.complete("core stop g")).containsExactly("gracefully");
             assertThat(c.complete("help core sh")).containsExactly("show");
-            assertThat(c.complete("")).containsExactly("core", "help", "module", "pjsip");
+            assertThat(c.complete("")).containsExactly("core", "dialplan", "help", "http", "module", "phoneprov", "pjsip");
         }
     }
 

@@ -40,14 +40,4 @@ class ConfigLoaderTest {
         assertThat(c.pjsip().aor("6002").orElseThrow().object().getInt("max_contacts")).isEqualTo(1);
         assertThat(c.hints()).extracting(WizardHint::exten).containsExactly("6001", "6002");
     }
-
-    @Test
-    void anExplicitDialplanHintWinsOverTheWizards() throws Exception {
-        Files.writeString(dir.resolve("pjsip_wizard.conf"), WIZARD);
-        Files.writeString(dir.resolve("extensions.conf"), "[internal]\nexten => 6002,hint,PJSIP/6002&Custom:dnd\n");
-        LoadedConfig c = ConfigLoader.load(dir);
-        assertThat(c.hints()).extracting(WizardHint::exten).containsExactly("6001");
-        assertThat(c.diagnostics().notices()).anySatisfy(d -> assertThat(d.toString())
-                .contains("hint 6002@internal is defined in extensions.conf:2; that one is used and the wizard's is not created"));
-    }
 }

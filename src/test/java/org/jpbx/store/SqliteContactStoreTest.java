@@ -257,24 +257,48 @@ class SqliteContactStoreTest {
 
     @Test
     @Timeout(30)
-    void aSlowCallbackDoesNotHoldUpOtherCommitsAndMayCloseTheStore() throws Exception {
+    void futuresCompleteInSubmissionOrderAndACallbackMayCloseTheStore() throws Exception {
         SqliteContactStore store = new SqliteContactStore(db());
-        CountDownLatch release = new CountDownLatch(1);
-        Thread test = Thread.currentThread();
-        CompletableFuture<Void> blocked = store.apply("a", List.of(simple("a", "sip:a@h", T)), List.of())
-                .thenRun(() -> {
-                    if (Thread.currentThread() == test) return; // completed before the callback was attached
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-        await(store.apply("b", List.of(simple("b", "sip:b@h", T)), List.of()));
-        release.countDown();
-        await(blocked);
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String aor = "a" + i;
+            all.add(store.apply(aor, List.of(simple(aor, "sip:" + aor + "@h", T)), List.of())
+                    .thenRun(() -> order.add(aor)));
+        }
+        for (CompletableFuture<Void> f : all) await(f);
+        // callbacks attached after completion run on this thread, in this loop's order too
+        assertThat(order).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 200).mapToObj(i -> "a" + i).toList());
         await(store.apply("c", List.of(), List.of()).thenRun(store::close));
         assertThat(store.apply("d", List.of(), List.of())).isCompletedExceptionally();
+        try (SqliteContactStore reopened = new SqliteContactStore(db())) {
+            assertThat(reopened.loadAll()).hasSize(200);
+        }
+    }
+
+    @Test
+    void aVersionOneFileIsUpgradedKeepingItsRows() throws Exception {
+        try (SqliteContactStore store = new SqliteContactStore(db())) {
+            await(store.apply("bob", List.of(simple("bob", "sip:bob@h", T)), List.of()));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
+            s.execute("CREATE UNIQUE INDEX ps_contacts_uq ON ps_contacts (id, reg_server)");
+            s.execute("CREATE INDEX ps_contacts_aor ON ps_contacts (aor)");
+            s.execute("PRAGMA user_version = 1");
+        }
+        try (SqliteContactStore store = new SqliteContactStore(db())) {
+            assertThat(store.loadAll()).extracting(ContactRecord::aor).containsExactly("bob");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+                assertThat(rs.getInt(1)).isEqualTo(2);
+            }
+            List<String> indexes = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL")) {
+                while (rs.next()) indexes.add(rs.getString(1));
+            }
+            assertThat(indexes).containsExactly("ps_contacts_expiration");
+        }
     }
 
     @Test

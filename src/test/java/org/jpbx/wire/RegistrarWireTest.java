@@ -116,6 +116,27 @@ class RegistrarWireTest {
             endpoint=tenant
             match_header=X-Tenant: acme
 
+            [replay](phone)
+            aors=replay
+            [replay]
+            type=aor
+            max_contacts=1
+            [replay-ip]
+            type=identify
+            endpoint=replay
+            match=127.0.0.11
+
+            [tcpphone](phone)
+            aors=tcpphone
+            rewrite_contact=yes
+            [tcpphone]
+            type=aor
+            max_contacts=1
+            [tcpphone-ip]
+            type=identify
+            endpoint=tcpphone
+            match=127.0.0.12
+
             [alias.example.com]
             type=domain_alias
             domain=127.0.0.1
@@ -204,6 +225,50 @@ class RegistrarWireTest {
     private static long expiresOf(SipResponse r, String uri) {
         for (NameAddr n : r.contacts()) if (n.sipUri().toString().equals(uri)) return Long.parseLong(n.param("expires"));
         throw new AssertionError(uri + " not listed in " + r.headerValues("Contact"));
+    }
+
+    @Test
+    void aReplayedCallIdAndCSeqChangesNothingAndALaterCSeqDoes() throws Exception {
+        try (SipClient c = SipClient.udpFrom("127.0.0.11", server.port)) {
+            Registering phone = new Registering(c, "replay");
+            String first = phone.register(Registering.contact("sip:replay@127.0.0.11:5060", "") + "Expires: 600\r\n", null);
+            c.send(first);
+            SipResponse ok = c.receive(3000);
+            assertThat(ok.status()).isEqualTo(200);
+            assertThat(expiresOf(ok, "sip:replay@127.0.0.11:5060")).isBetween(598L, 600L);
+
+            // the same Call-ID and CSeq in a new transaction (another branch), asking for less time
+            String replay = first.replace(";branch=z9hG4bK", ";branch=z9hG4bKreplayed").replace("Expires: 600", "Expires: 60");
+            c.send(replay);
+            SipResponse replayed = c.receive(3000);
+            assertThat(replayed.status()).isEqualTo(200);
+            assertThat(replayed.contacts()).hasSize(1);
+            assertThat(expiresOf(replayed, "sip:replay@127.0.0.11:5060")).as("the replay changed the binding").isGreaterThan(500L);
+
+            c.send(phone.register(Registering.contact("sip:replay@127.0.0.11:5060", "") + "Expires: 60\r\n", null));
+            SipResponse later = c.receive(3000);
+            assertThat(later.status()).isEqualTo(200);
+            assertThat(expiresOf(later, "sip:replay@127.0.0.11:5060")).isBetween(58L, 60L);
+            assertThat(cli("pjsip show contacts")).containsOnlyOnce("replay/sip:replay@127.0.0.11:5060");
+        }
+    }
+
+    @Test
+    void aBindingThatNamesItsOwnTcpConnectionGoesWhenTheConnectionCloses() throws Exception {
+        String uri;
+        try (SipClient c = SipClient.tcpFrom("127.0.0.12", server.port)) {
+            Registering phone = new Registering(c, "tcpphone");
+            phone.transport = "TCP";
+            phone.contactHost = "127.0.0.12:" + c.localPort();
+            uri = "sip:tcpphone@127.0.0.12:" + c.localPort() + ";transport=tcp";
+            c.send(phone.register(Registering.contact(uri, "") + "Expires: 600\r\n", null));
+            SipResponse ok = c.receive(3000);
+            assertThat(ok.status()).isEqualTo(200);
+            assertThat(cli("pjsip show contacts")).contains("tcpphone/sip:tcpphone@127.0.0.12:" + c.localPort());
+        }
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (cli("pjsip show contacts").contains("tcpphone/") && System.currentTimeMillis() < deadline) Thread.sleep(50);
+        assertThat(cli("pjsip show contacts")).as("removed when its connection closed").doesNotContain("tcpphone/");
     }
 
     @Test

@@ -44,6 +44,7 @@ public final class SippRunner {
     private int calls = 1;
     private Duration timeout = Duration.ofSeconds(15);
     private String service = "uac";
+    private int localPort;
     private final List<String> extraArgs = new ArrayList<>();
 
     private SippRunner(String host, int port) {
@@ -68,6 +69,9 @@ public final class SippRunner {
     public SippRunner localIp(String ip) { this.localIp = ip; return this; }
 
     public SippRunner calls(int n) { this.calls = n; return this; }
+
+    /** The port SIPp listens on (a UAS scenario the server sends to); default a free one. */
+    public SippRunner localPort(int port) { this.localPort = port; return this; }
 
     /** SIPp's wall-clock limit for the whole run ({@code -timeout}, treated as an error). */
     public SippRunner timeout(Duration d) { this.timeout = d; return this; }
@@ -113,16 +117,54 @@ public final class SippRunner {
 
     /** Runs SIPp in a fresh directory under {@code parent} and waits for it (bounded). */
     public Result run(Path parent) throws IOException, InterruptedException {
+        return start(parent).await();
+    }
+
+    /** A SIPp run in progress (a UAS scenario waiting for the server to send). */
+    public static final class Running {
+        private final Process process;
+        private final Path work;
+        private final List<String> command;
+        private final long secs;
+
+        private Running(Process process, Path work, List<String> command, long secs) {
+            this.process = process;
+            this.work = work;
+            this.command = command;
+            this.secs = secs;
+        }
+
+        /** Waits for SIPp to end (bounded by its timeout plus a few seconds, then killed). */
+        public Result await() throws InterruptedException {
+            boolean killed = false;
+            if (!process.waitFor(secs + 10, TimeUnit.SECONDS)) {
+                killed = true;
+                process.destroy();
+                if (!process.waitFor(3, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(3, TimeUnit.SECONDS);
+            }
+            int rc = process.isAlive() ? -1 : process.exitValue();
+            return new Result(rc, killed, read(work.resolve("errors.log")), read(work.resolve("messages.log")),
+                    read(work.resolve("stdout.log")) + read(work.resolve("screen.log")), work, List.copyOf(command));
+        }
+
+        /** Kills SIPp if it still runs (test cleanup). */
+        public void kill() {
+            if (process.isAlive()) process.destroyForcibly();
+        }
+    }
+
+    /** Starts SIPp in a fresh directory under {@code parent} without waiting for it. */
+    public Running start(Path parent) throws IOException {
         if (scenario == null) throw new IllegalStateException("no scenario");
         if (!Files.isRegularFile(scenario)) throw new IllegalArgumentException("no such scenario: " + scenario);
         Path work = Files.createTempDirectory(parent, "sipp-");
-        int localPort = freePort();
+        int port = localPort > 0 ? localPort : freePort();
         long secs = Math.max(1, timeout.toSeconds());
         List<String> cmd = new ArrayList<>(List.of(
-                sippBinary(), host + ":" + port,
+                sippBinary(), host + ":" + this.port,
                 "-sf", scenario.toAbsolutePath().toString(),
                 "-t", transport,
-                "-i", localIp, "-p", Integer.toString(localPort),
+                "-i", localIp, "-p", Integer.toString(port),
                 "-s", service,
                 "-m", Integer.toString(calls),
                 "-timeout", secs + "s", "-timeout_error",
@@ -138,15 +180,7 @@ public final class SippRunner {
                 .redirectOutput(work.resolve("stdout.log").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
-        boolean killed = false;
-        if (!p.waitFor(secs + 10, TimeUnit.SECONDS)) {
-            killed = true;
-            p.destroy();
-            if (!p.waitFor(3, TimeUnit.SECONDS)) p.destroyForcibly().waitFor(3, TimeUnit.SECONDS);
-        }
-        int rc = p.isAlive() ? -1 : p.exitValue();
-        return new Result(rc, killed, read(work.resolve("errors.log")), read(work.resolve("messages.log")),
-                read(work.resolve("stdout.log")) + read(work.resolve("screen.log")), work, List.copyOf(cmd));
+        return new Running(p, work, List.copyOf(cmd), secs);
     }
 
     // ---------------------------------------------------------------- environment

@@ -14,21 +14,31 @@ import org.jpbx.pjsip.registrar.BindingTable;
 
 /**
  * The runtime view of a running server: registered bindings and static contacts with their
- * qualify status, and device states derived from them (reference §3.10, §8.6). Channels and
- * outbound registrations are not running yet, so they show as Asterisk shows none.
+ * qualify status, device states derived from them (reference §3.10, §8.6), and the outbound
+ * registrations' live state. Channels are not running yet, so they show as Asterisk shows none.
  */
 public final class LiveRuntimeView implements PjsipRuntimeView {
     private final Supplier<PjsipConfig> config;
     private final BindingTable bindings;
     private final Qualifier qualifier;
     private final java.util.function.Function<String, List<java.net.InetAddress>> resolver;
+    private final java.util.function.Function<String, org.jpbx.devicestate.DeviceState> deviceStates;
+    private final java.util.function.Function<String, Optional<RegistrationState>> registrations;
 
+    /**
+     * @param deviceStates  the device state of an endpoint by id
+     * @param registrations the live state of an outbound registration by id
+     */
     public LiveRuntimeView(Supplier<PjsipConfig> config, BindingTable bindings, Qualifier qualifier,
-                           java.util.function.Function<String, List<java.net.InetAddress>> resolver) {
+                           java.util.function.Function<String, List<java.net.InetAddress>> resolver,
+                           java.util.function.Function<String, org.jpbx.devicestate.DeviceState> deviceStates,
+                           java.util.function.Function<String, Optional<RegistrationState>> registrations) {
         this.config = config;
         this.bindings = bindings;
         this.qualifier = qualifier;
         this.resolver = resolver;
+        this.deviceStates = deviceStates;
+        this.registrations = registrations;
     }
 
     @Override
@@ -64,6 +74,7 @@ public final class LiveRuntimeView implements PjsipRuntimeView {
 
     @Override
     public String deviceState(String endpointId) {
+        if (deviceStates != null) return deviceStates.apply(endpointId).displayName();
         PjsipConfig c = config.get();
         Optional<Endpoint> e = c.endpoint(endpointId);
         if (e.isEmpty()) return "Invalid";
@@ -83,5 +94,5 @@ public final class LiveRuntimeView implements PjsipRuntimeView {
     public List<ChannelInfo> channels(String endpointId) { return List.of(); }
 
     @Override
-    public Optional<RegistrationState> registration(String registrationId) { return Optional.empty(); }
+    public Optional<RegistrationState> registration(String registrationId) { return registrations.apply(registrationId); }
 }

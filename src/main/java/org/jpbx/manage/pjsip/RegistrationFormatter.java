@@ -7,7 +7,8 @@ import org.jpbx.pjsip.config.Registration;
 /**
  * Registration rows: {@code <id>/<server_uri>} in a 54-character column, the first outbound auth
  * (or {@code n/a}), the status and the time to the next REGISTER; a registration without live
- * state prints {@code Unregistered} and a bare {@code 0}.
+ * state prints {@code Unregistered} and a bare {@code 0}. {@code pjsip show registration <id>}
+ * adds, before the parameter dump, the lines of live state Asterisk does not show.
  */
 final class RegistrationFormatter extends Formatter<Registration> {
     static final RegistrationFormatter INSTANCE = new RegistrationFormatter();
@@ -47,6 +48,11 @@ final class RegistrationFormatter extends Formatter<Registration> {
             b.append('0');
         }
         c.line(b.toString());
+        if (c.details() && state.isPresent() && !state.get().details().isEmpty()) {
+            // beyond Asterisk: what the status line cannot say
+            c.out.append('\n');
+            for (String d : state.get().details()) c.line("   " + d);
+        }
         details(r, c);
     }
 

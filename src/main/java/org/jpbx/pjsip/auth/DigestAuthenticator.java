@@ -85,8 +85,13 @@ public final class DigestAuthenticator {
     private AuthResult verify(SipRequest request, String sourceIp, List<Auth> endpointAuths, Global global) {
         if (endpointAuths.isEmpty()) throw new IllegalArgumentException("the endpoint has no inbound auth");
         List<UasCredentials> creds = new ArrayList<>(endpointAuths.size());
-        for (Auth a : endpointAuths) creds.add(UasCredentials.of(a, global));
+        for (Auth a : endpointAuths) creds.add(credentials(a, global));
         return verifyAll(request, sourceIp, creds);
+    }
+
+    /** The auth's credentials as verification uses them, derived once per configuration. */
+    private static UasCredentials credentials(Auth auth, Global global) {
+        return auth.object().derive(global.object(), o -> UasCredentials.of(auth, global));
     }
 
     /**
@@ -117,7 +122,7 @@ public final class DigestAuthenticator {
     /** The WWW-Authenticate values challenging a request from {@code source} for these auths, none stale. */
     public List<String> challenge(List<Auth> endpointAuths, Global global, InetAddress source) {
         List<UasCredentials> creds = new ArrayList<>(endpointAuths.size());
-        for (Auth a : endpointAuths) creds.add(UasCredentials.of(a, global));
+        for (Auth a : endpointAuths) creds.add(credentials(a, global));
         return challenges(creds, Set.of(), ipText(source));
     }
 

@@ -1,6 +1,7 @@
 package org.jpbx.pjsip.config;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,32 +15,44 @@ import java.util.function.Function;
  * present: the configured singleton or one with every default.
  */
 public final class PjsipConfig {
+    /** By type, then id: hash maps, because every request looks objects up by id. */
     private final Map<String, Map<String, PjsipObject>> byType;
+    /** By type, sorted by id, for listings. */
+    private final Map<String, List<PjsipObject>> sorted;
+    private final boolean qualifiedEndpointIds;
     private final PjsipObject global;
     private final PjsipObject system;
 
     PjsipConfig(Map<String, Map<String, PjsipObject>> objects) {
         Map<String, Map<String, PjsipObject>> m = new LinkedHashMap<>();
+        Map<String, List<PjsipObject>> lists = new HashMap<>();
         for (ObjectType t : ObjectTypes.all()) {
-            m.put(t.name(), Collections.unmodifiableMap(new TreeMap<>(objects.getOrDefault(t.name(), Map.of()))));
+            TreeMap<String, PjsipObject> ordered = new TreeMap<>(objects.getOrDefault(t.name(), Map.of()));
+            m.put(t.name(), Collections.unmodifiableMap(new HashMap<>(ordered)));
+            lists.put(t.name(), List.copyOf(ordered.values()));
         }
         this.byType = Collections.unmodifiableMap(m);
+        this.qualifiedEndpointIds = m.get(ObjectTypes.ENDPOINT).keySet().stream().anyMatch(id -> id.indexOf('@') >= 0);
+        this.sorted = lists;
         this.global = singleton(ObjectTypes.GLOBAL);
         this.system = singleton(ObjectTypes.SYSTEM);
     }
+
+    /** True when some endpoint id has an {@code @} (a {@code user@domain} endpoint). */
+    public boolean hasQualifiedEndpointIds() { return qualifiedEndpointIds; }
 
     /** A configuration with no objects (global and system at their defaults). */
     public static PjsipConfig empty() { return new PjsipConfig(Map.of()); }
 
     private PjsipObject singleton(String type) {
-        Map<String, PjsipObject> m = byType.get(type);
-        return m.isEmpty() ? PjsipObject.defaults(ObjectTypes.table(type), type) : m.values().iterator().next();
+        List<PjsipObject> l = sorted.get(type);
+        return l.isEmpty() ? PjsipObject.defaults(ObjectTypes.table(type), type) : l.getFirst();
     }
 
     /** Objects of {@code type} sorted by id; for global/system only a configured one. */
     public List<PjsipObject> objects(String type) {
-        Map<String, PjsipObject> m = byType.get(type);
-        return m == null ? List.of() : List.copyOf(m.values());
+        List<PjsipObject> l = sorted.get(type);
+        return l == null ? List.of() : l;
     }
 
     public Optional<PjsipObject> get(String type, String id) {
@@ -49,7 +62,7 @@ public final class PjsipConfig {
 
     /** Every loaded object, by type in loading order, then by id. */
     public List<PjsipObject> all() {
-        return byType.values().stream().flatMap(m -> m.values().stream()).toList();
+        return byType.keySet().stream().flatMap(t -> sorted.get(t).stream()).toList();
     }
 
     public Global global() { return new Global(global); }

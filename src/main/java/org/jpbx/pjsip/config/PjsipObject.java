@@ -36,6 +36,10 @@ public final class PjsipObject {
     private final Set<String> explicit;
     private final Map<String, String> extended;
     private final List<Entry> entries;
+    /** One value a module derived from this object, kept with it (see {@link #derive}). */
+    private volatile Derived derived;
+
+    private record Derived(Object key, Object value) {}
 
     PjsipObject(OptionTable table, String id, SourceLocation location, Map<String, Object> values,
                 Set<String> explicit, Map<String, String> extended, List<Entry> entries) {
@@ -59,6 +63,21 @@ public final class PjsipObject {
         Map<String, Object> v = new LinkedHashMap<>();
         for (Option o : table.options()) if (o.slot().equals(o.name()) && !o.isPrefix()) v.put(o.name(), o.defaultValue());
         return new PjsipObject(table, id, null, v, Set.of(), Map.of(), List.of());
+    }
+
+    /**
+     * The value {@code compute} derives from this object and {@code key} (compared by identity),
+     * computed once and kept with the object, so a module that reads an object on every request
+     * (the authenticator its credentials) does the work once per configuration, not per request.
+     * One slot: meant for the one module that reads a type on the request path.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derive(Object key, java.util.function.Function<PjsipObject, T> compute) {
+        Derived d = derived;
+        if (d != null && d.key == key) return (T) d.value;
+        T value = compute.apply(this);
+        derived = new Derived(key, value);
+        return value;
     }
 
     public String type() { return table.type(); }
@@ -114,8 +133,12 @@ public final class PjsipObject {
     }
 
     private Object value(String slot) {
-        return own.containsKey(slot) ? own.get(slot) : defaults.get(slot);
+        Object v = own.getOrDefault(slot, NOT_OWN);
+        return v != NOT_OWN ? v : defaults.get(slot);
     }
+
+    /** Marks "not in own" apart from an own value of null (an option unset where its default is set). */
+    private static final Object NOT_OWN = new Object();
 
     /** The text {@code pjsip show} prints for {@code option}. */
     public String displayValue(String option) {

@@ -26,9 +26,9 @@ final class AnonymousIdentifier implements Identifier {
         }
         if (from == null) return Outcome.miss("anonymous: no From header");
         if (!(from.uri() instanceof SipUri u)) return Outcome.miss("anonymous: From URI is " + from.uri().scheme() + ":, only sip: and sips: are matched");
-        List<String> names = EndpointNames.candidates(r, "anonymous", u.hostAddress());
-        Optional<Endpoint> e = EndpointNames.first(r.config(), names);
+        Optional<Endpoint> e = EndpointNames.find(r, "anonymous", u.hostAddress());
         if (e.isPresent()) return Outcome.match(e.get());
+        List<String> names = EndpointNames.candidates(r, "anonymous", u.hostAddress());
         StringBuilder sb = new StringBuilder("anonymous: no endpoint named ");
         for (int i = 0; i < names.size(); i++) sb.append(i == 0 ? "" : i == names.size() - 1 ? " or " : ", ").append(names.get(i));
         return Outcome.miss(sb.toString());

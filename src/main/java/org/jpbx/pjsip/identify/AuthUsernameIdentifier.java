@@ -22,6 +22,7 @@ final class AuthUsernameIdentifier implements Identifier {
         List<String> values = r.request().headerValues("Authorization");
         if (values.isEmpty()) return Outcome.miss("auth_username: no Authorization header");
         List<String> notes = new ArrayList<>();
+        String unknown = null;
         for (String v : values) {
             String scheme = v.strip().split("[ \t]", 2)[0];
             if (!scheme.equalsIgnoreCase("Digest")) {
@@ -40,10 +41,11 @@ final class AuthUsernameIdentifier implements Identifier {
                 notes.add("a Digest Authorization header has no username");
                 continue;
             }
-            List<String> names = EndpointNames.candidates(r, user, a.param("realm"));
-            Optional<Endpoint> e = EndpointNames.first(r.config(), names);
+            Optional<Endpoint> e = EndpointNames.find(r, user, a.param("realm"));
             if (e.isEmpty()) {
-                notes.add("username " + user + ": " + EndpointNames.none(r.config(), names));
+                List<String> names = EndpointNames.candidates(r, user, a.param("realm"));
+                notes.add("username " + user + ": " + EndpointNames.none(names));
+                unknown = names.getLast();
             } else if (!e.get().identifyBy().contains("auth_username")) {
                 notes.add("username " + user + " names endpoint " + e.get().id() + ", but its identify_by="
                         + String.join(",", e.get().identifyBy()) + " does not include auth_username");
@@ -51,6 +53,6 @@ final class AuthUsernameIdentifier implements Identifier {
                 return Outcome.match(e.get());
             }
         }
-        return Outcome.miss("auth_username: " + String.join("; ", notes));
+        return Outcome.missUnknown("auth_username: " + String.join("; ", notes), unknown);
     }
 }

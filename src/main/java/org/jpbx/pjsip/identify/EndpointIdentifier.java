@@ -130,12 +130,14 @@ public final class EndpointIdentifier {
         }
         RequestView view = new RequestView(c, t, request, source, transportName);
         List<String> reasons = new ArrayList<>(chain.size());
+        List<String> unknownNames = new ArrayList<>(chain.size());
         for (Identifier id : chain) {
             Outcome o = id.identify(view);
-            if (o.matched()) return new Identification(o.endpoint(), id.name(), reasons);
+            if (o.matched()) return new Identification(o.endpoint(), id.name(), reasons, unknownNames);
             reasons.add(o.reason());
+            unknownNames.add(o.unknownName());
         }
-        return new Identification(null, null, reasons);
+        return new Identification(null, null, reasons, unknownNames);
     }
 
     /** The identifier names in the order consulted, {@code line} first. */

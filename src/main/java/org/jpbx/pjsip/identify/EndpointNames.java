@@ -38,6 +38,16 @@ final class EndpointNames {
         return out;
     }
 
+    /**
+     * The endpoint the user and domain name ({@link #candidates} in order), or empty. Without
+     * endpoint ids of the form {@code user@domain} only the bare user can match, so only that is
+     * looked up and no candidate strings are built.
+     */
+    static Optional<Endpoint> find(RequestView r, String user, String domain) {
+        if (!r.config().hasQualifiedEndpointIds()) return r.config().endpoint(user);
+        return first(r.config(), candidates(r, user, domain));
+    }
+
     private static void add(List<String> out, String id) { if (!out.contains(id)) out.add(id); }
 
     /** The first candidate that is a loaded endpoint. */
@@ -49,16 +59,18 @@ final class EndpointNames {
         return Optional.empty();
     }
 
-    /** "no endpoint named a or b (nearest: c)". */
-    static String none(PjsipConfig c, List<String> candidates) {
+    /** "no endpoint named a or b". */
+    static String none(List<String> candidates) {
         StringBuilder sb = new StringBuilder("no endpoint named ");
         for (int i = 0; i < candidates.size(); i++) {
             if (i > 0) sb.append(i == candidates.size() - 1 ? " or " : ", ");
             sb.append(candidates.get(i));
         }
-        List<String> ids = c.endpoints().stream().map(Endpoint::id).toList();
-        String near = EditDistance.nearest(candidates.get(candidates.size() - 1), ids);
-        if (near != null) sb.append(" (nearest endpoint: ").append(near).append(')');
         return sb.toString();
+    }
+
+    /** The endpoint id nearest to {@code name} by edit distance, or null: a scan of every endpoint. */
+    public static String nearest(PjsipConfig c, String name) {
+        return EditDistance.nearest(name, c.endpoints().stream().map(Endpoint::id).toList());
     }
 }

@@ -14,10 +14,14 @@ import org.jpbx.pjsip.config.Endpoint;
  *                  {@code anonymous}); null for the artificial endpoint
  * @param reasons   one line per identifier that was tried and did not match, in the order tried,
  *                  each starting with the identifier's name (plus the ACL failure after a re-bind)
+ * @param unknownNames for each reason, the name that matched no endpoint (null when the reason is
+ *                  something else): {@code pjsip show unmatched} adds the nearest endpoint name
  */
-public record Identification(Endpoint endpoint, String matchedBy, List<String> reasons) {
+public record Identification(Endpoint endpoint, String matchedBy, List<String> reasons, List<String> unknownNames) {
     public Identification {
         reasons = List.copyOf(reasons);
+        unknownNames = java.util.Collections.unmodifiableList(new ArrayList<>(unknownNames));
+        if (unknownNames.size() != reasons.size()) throw new IllegalArgumentException("one unknown name per reason");
     }
 
     /** True when the request is bound to the artificial endpoint. */
@@ -31,7 +35,9 @@ public record Identification(Endpoint endpoint, String matchedBy, List<String> r
         List<String> r = new ArrayList<>(reasons);
         r.add("acl: identified as " + endpoint.id() + " by " + matchedBy + ", but " + aclReason
                 + "; bound to the artificial endpoint instead");
-        return new Identification(null, null, r);
+        List<String> names = new ArrayList<>(unknownNames);
+        names.add(null);
+        return new Identification(null, null, r, names);
     }
 
     /** A multi-line explanation: which identifier matched, or that none did, and every reason. */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import org.jpbx.manage.CliException;
 import org.jpbx.manage.CommandRegistry;
+import java.util.function.Supplier;
+import org.jpbx.pjsip.config.PjsipConfig;
 
 /**
  * {@code pjsip show unidentified_requests} (Asterisk's layout, §9.11) and
@@ -20,7 +22,8 @@ public final class IdentifyCommands {
 
     private IdentifyCommands() {}
 
-    public static void register(CommandRegistry registry, UnmatchedRequests unmatched, UnidentifiedRequests unidentified) {
+    public static void register(CommandRegistry registry, UnmatchedRequests unmatched, UnidentifiedRequests unidentified,
+                                Supplier<PjsipConfig> config) {
         registry.register("pjsip show unidentified_requests", "pjsip show unidentified_requests",
                 "Show PJSIP Unidentified Requests", (args, out) -> {
                     noArgs(args);
@@ -29,7 +32,7 @@ public final class IdentifyCommands {
         registry.register("pjsip show unmatched", "pjsip show unmatched",
                 "Show the last requests that matched no endpoint, and why", (args, out) -> {
                     noArgs(args);
-                    out.print(unmatched(unmatched, ZoneId.systemDefault()));
+                    out.print(unmatched(unmatched, ZoneId.systemDefault(), config.get()));
                 });
     }
 
@@ -53,8 +56,11 @@ public final class IdentifyCommands {
         return sb.toString();
     }
 
-    /** The {@code pjsip show unmatched} text, newest first, times in {@code zone}. */
-    public static String unmatched(UnmatchedRequests unmatched, ZoneId zone) {
+    /**
+     * The {@code pjsip show unmatched} text, newest first, times in {@code zone}; a name that
+     * matched no endpoint is followed by the nearest endpoint of {@code config} (the current one).
+     */
+    public static String unmatched(UnmatchedRequests unmatched, ZoneId zone, PjsipConfig config) {
         List<UnmatchedRequests.Entry> entries = unmatched.entries();
         if (entries.isEmpty()) return "No request has failed to match an endpoint since startup (the last " + unmatched.capacity() + " are kept).\n";
         StringBuilder sb = new StringBuilder();
@@ -66,7 +72,13 @@ public final class IdentifyCommands {
                     .append("' via ").append(e.source());
             if (e.transport() != null) sb.append(" (").append(e.transport()).append(')');
             sb.append(", callid ").append(e.callId()).append('\n');
-            for (String r : e.reasons()) sb.append("    ").append(r).append('\n');
+            for (int k = 0; k < e.reasons().size(); k++) {
+                sb.append("    ").append(e.reasons().get(k));
+                String unknown = e.unknownNames().get(k);
+                String near = unknown == null ? null : EndpointNames.nearest(config, unknown);
+                if (near != null) sb.append(" (nearest endpoint: ").append(near).append(')');
+                sb.append('\n');
+            }
         }
         sb.append("\nRequests found: ").append(entries.size()).append('\n');
         return sb.toString();

@@ -16,9 +16,11 @@ public final class UnmatchedRequests {
     public static final int DEFAULT_CAPACITY = 50;
 
     /** One request that matched no endpoint. */
-    public record Entry(Instant time, String method, String from, String source, String callId, String transport, List<String> reasons) {
+    public record Entry(Instant time, String method, String from, String source, String callId, String transport,
+                        List<String> reasons, List<String> unknownNames) {
         public Entry {
             reasons = List.copyOf(reasons);
+            unknownNames = java.util.Collections.unmodifiableList(new ArrayList<>(unknownNames));
         }
     }
 
@@ -38,7 +40,8 @@ public final class UnmatchedRequests {
     /** Records a request bound to the artificial endpoint ({@code identification.isArtificial()}). */
     public void add(SipRequest request, InetSocketAddress source, String transportName, Identification identification) {
         Entry e = new Entry(clock.instant(), request.method(), SecurityLog.fromText(request), SecurityLog.address(source),
-                request.callId() == null ? "" : request.callId(), transportName, identification.reasons());
+                request.callId() == null ? "" : request.callId(), transportName,
+                identification.reasons(), identification.unknownNames());
         synchronized (entries) {
             if (entries.size() == capacity) entries.removeFirst();
             entries.addLast(e);

@@ -28,9 +28,11 @@ final class UsernameIdentifier implements Identifier {
         if (!(from.uri() instanceof SipUri u)) return Outcome.miss("username: From URI is " + from.uri().scheme() + ":, only sip: and sips: are matched");
         if (u.user() == null) return Outcome.miss("username: From URI " + u + " has no user part");
         String user = user(r, u);
-        List<String> names = EndpointNames.candidates(r, user, u.hostAddress());
-        Optional<Endpoint> e = EndpointNames.first(r.config(), names);
-        if (e.isEmpty()) return Outcome.miss("username: From user " + user + ": " + EndpointNames.none(r.config(), names));
+        Optional<Endpoint> e = EndpointNames.find(r, user, u.hostAddress());
+        if (e.isEmpty()) {
+            List<String> names = EndpointNames.candidates(r, user, u.hostAddress());
+            return Outcome.missUnknown("username: From user " + user + ": " + EndpointNames.none(names), names.getLast());
+        }
         if (!e.get().identifyBy().contains("username")) {
             return Outcome.miss("username: From user " + user + " names endpoint " + e.get().id() + ", but its identify_by="
                     + String.join(",", e.get().identifyBy()) + " does not include username");

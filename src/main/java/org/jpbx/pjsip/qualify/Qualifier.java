@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jpbx.pjsip.auth.client.DigestClient;
 import org.jpbx.pjsip.config.Aor;
+import org.jpbx.pjsip.config.Auth;
 import org.jpbx.pjsip.config.Endpoint;
 import org.jpbx.pjsip.config.PjsipConfig;
 import org.jpbx.pjsip.registrar.Binding;
@@ -32,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * Qualify (reference §3.10): one timer per AOR with qualify_frequency > 0 sends OPTIONS to
  * every contact of the AOR, dynamic and static; any final response makes the contact Reachable
  * (only a 2xx with qualify_2xx_only), silence for qualify_timeout makes it Unreachable. A new
- * binding is pinged at once. Status changes are published to listeners (device state, the CLI).
+ * binding is pinged at once. A 401/407 is answered once with the endpoint's outbound_auth and
+ * the answer to that decides. Status changes are published to listeners (device state, the CLI).
  */
 public final class Qualifier {
     private static final Logger LOG = LoggerFactory.getLogger("qualify");
@@ -47,6 +50,7 @@ public final class Qualifier {
     private final Consumer<StatusChange> listener;
     private final Map<String, ContactState> states = new ConcurrentHashMap<>();
     private final Map<String, Lane.Timer> aorTimers = new ConcurrentHashMap<>();
+    private final DigestClient digest = new DigestClient();
     private volatile boolean stopped;
 
     public Qualifier(Supplier<PjsipConfig> config, BindingTable bindings, TransactionLayer transactions, String localHost,
@@ -171,45 +175,24 @@ public final class Qualifier {
             Thread.ofVirtual().start(() -> {
                 try {
                     InetSocketAddress resolved = new InetSocketAddress(InetAddress.getByName(uri.hostAddress()), uri.port() < 0 ? 5060 : uri.port());
-                    send(options, p, resolved, aor, t);
+                    send(options, p, resolved, aor, t, ep);
                 } catch (Exception e) {
                     update(aor, t, new ContactState(ContactState.Status.UNREACHABLE, 0));
                 }
             });
             return;
         }
-        send(options, protocol, dest, aor, t);
+        send(options, protocol, dest, aor, t, ep);
     }
 
-    private void send(SipRequest options, TransportProtocol protocol, InetSocketAddress dest, Aor aor, Target t) {
+    private void send(SipRequest options, TransportProtocol protocol, InetSocketAddress dest, Aor aor, Target t, Endpoint ep) {
         Lane lane = transactions.lane(transactions.laneIndex(options.callId()));
         boolean only2xx = aor.object().getBool("qualify_2xx_only");
         long timeoutMs = Math.max(1, aor.qualifyTimeout().toMillis());
         lane.execute(() -> {
             long sent = System.nanoTime();
             boolean[] done = new boolean[1];
-            ClientTransaction tx = transactions.sendRequest(options, protocol, dest, new ClientTransactionListener() {
-                @Override
-                public void onResponse(ClientTransaction c, SipResponse r) {
-                    if (done[0] || r.isProvisional()) return;
-                    done[0] = true;
-                    boolean ok = !only2xx || r.isSuccess();
-                    update(aor, t, new ContactState(ok ? ContactState.Status.REACHABLE : ContactState.Status.UNREACHABLE,
-                            (System.nanoTime() - sent) / 1000));
-                }
-
-                @Override
-                public void onTimeout(ClientTransaction c) { fail(); }
-
-                @Override
-                public void onTransportError(ClientTransaction c, Throwable cause) { fail(); }
-
-                private void fail() {
-                    if (done[0]) return;
-                    done[0] = true;
-                    update(aor, t, new ContactState(ContactState.Status.UNREACHABLE, 0));
-                }
-            });
+            transmit(options, protocol, dest, aor, t, ep, only2xx, sent, done, true);
             // qualify_timeout, not timer F, decides when silence means Unreachable
             lane.schedule(() -> {
                 if (done[0]) return;
@@ -217,6 +200,59 @@ public final class Qualifier {
                 update(aor, t, new ContactState(ContactState.Status.UNREACHABLE, 0));
             }, timeoutMs);
         });
+    }
+
+    /** Sends one OPTIONS; a 401/407 to the first is answered once with the endpoint's outbound_auth (§3.10). */
+    private void transmit(SipRequest request, TransportProtocol protocol, InetSocketAddress dest, Aor aor, Target t, Endpoint ep,
+                          boolean only2xx, long sent, boolean[] done, boolean mayAnswerChallenge) {
+        transactions.sendRequest(request, protocol, dest, new ClientTransactionListener() {
+            @Override
+            public void onResponse(ClientTransaction c, SipResponse r) {
+                if (done[0] || r.isProvisional()) return;
+                if ((r.status() == 401 || r.status() == 407) && mayAnswerChallenge) {
+                    SipRequest again = authenticated(request, r, ep);
+                    if (again != null) {
+                        transmit(again, protocol, dest, aor, t, ep, only2xx, sent, done, false);
+                        return;
+                    }
+                }
+                done[0] = true;
+                boolean ok = !only2xx || r.isSuccess();
+                update(aor, t, new ContactState(ok ? ContactState.Status.REACHABLE : ContactState.Status.UNREACHABLE,
+                        (System.nanoTime() - sent) / 1000));
+            }
+
+            @Override
+            public void onTimeout(ClientTransaction c) { fail(); }
+
+            @Override
+            public void onTransportError(ClientTransaction c, Throwable cause) { fail(); }
+
+            private void fail() {
+                if (done[0]) return;
+                done[0] = true;
+                update(aor, t, new ContactState(ContactState.Status.UNREACHABLE, 0));
+            }
+        });
+    }
+
+    /** The OPTIONS again with CSeq + 1 and credentials from the endpoint's outbound_auth, or null when none fit. */
+    private SipRequest authenticated(SipRequest first, SipResponse challenge, Endpoint ep) {
+        if (ep == null) return null;
+        PjsipConfig cfg = config.get();
+        List<Auth> auths = new ArrayList<>();
+        for (String id : ep.object().getList("outbound_auth")) cfg.auth(id).ifPresent(auths::add);
+        if (auths.isEmpty()) return null;
+        DigestClient.Answer answer = digest.answer(first, challenge, auths, cfg.global());
+        if (!(answer instanceof DigestClient.Credentials creds)) {
+            LOG.debug("OPTIONS to {} challenged: {}", first.requestUri(), ((DigestClient.Refused) answer).diagnosis());
+            return null;
+        }
+        SipRequest again = new SipRequest(Methods.OPTIONS, first.requestUri());
+        for (String h : List.of(HeaderName.FROM, HeaderName.TO, HeaderName.CALL_ID, HeaderName.MAX_FORWARDS)) again.addHeader(h, first.header(h));
+        again.addHeader(HeaderName.CSEQ, (first.cseq().number() + 1) + " " + Methods.OPTIONS);
+        creds.applyTo(again);
+        return again;
     }
 
     private static Endpoint endpointFor(PjsipConfig cfg, Aor aor, Target t) {

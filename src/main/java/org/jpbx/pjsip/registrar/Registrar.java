@@ -22,6 +22,7 @@ import org.jpbx.sip.message.SipResponse;
 import org.jpbx.sip.message.SipUri;
 import org.jpbx.sip.message.Via;
 import org.jpbx.sip.transaction.ServerTransaction;
+import org.jpbx.sip.transport.Flow;
 import org.jpbx.sip.transport.TransportProtocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,11 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
     private final String regServer;
     private final Predicate<String> unreachable;
     private final Consumer<Change> listener;
+    /**
+     * prune_on_boot bindings by the connection that registered them last (§3.8): when that
+     * connection closes they go. A binding refreshed over another connection moves to it.
+     */
+    private final Map<String, Flow> pruneFlowOf = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Registrar(Supplier<PjsipConfig> config, BindingTable table, BindingPersistence store, LongSupplier clock,
                      String regServer, Predicate<String> unreachable, Consumer<Change> listener) {
@@ -148,8 +154,34 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
                 return;
             }
             for (Change c : outcome.changes) listener.accept(c);
+            for (Binding b : outcome.upserts) if (b.pruneOnBoot()) watchConnection(tx.inbound().flow(), b);
             tx.respond(ok(tx, r, aor, clock.getAsLong()));
         }));
+    }
+
+    // ------------------------------------------------------------------ §3.8 connection monitoring
+
+    private void watchConnection(Flow flow, Binding b) {
+        Flow before = pruneFlowOf.put(b.id(), flow);
+        if (before == flow) return; // already watched
+        flow.onClose(() -> connectionClosed(flow, b.aor(), b.id()));
+    }
+
+    /** The connection that registered a prune_on_boot binding closed: the binding goes ("shutdown"). */
+    private void connectionClosed(Flow flow, String aor, String id) {
+        if (!pruneFlowOf.remove(id, flow)) return; // refreshed over another connection since, or removed
+        Binding gone = table.locked(aor, bindings -> {
+            Binding b = bindings.byId.get(id);
+            if (b == null || !b.pruneOnBoot()) return null;
+            bindings.byId.remove(id);
+            return b;
+        });
+        if (gone == null) return;
+        LOG.info("Removed contact '{}' from AOR '{}' due to shutdown", gone.uri(), aor);
+        store.persist(aor, List.of(), List.of(id)).whenComplete((ok, err) -> {
+            if (err != null) LOG.warn("Contact '{}' of AOR '{}' was removed, but not from the store: {}", gone.uri(), aor, err.toString());
+        });
+        listener.accept(new Change(aor, gone, true, "shutdown"));
     }
 
     // ------------------------------------------------------------------ §3.2
@@ -332,9 +364,11 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
                 touched.add(b.id());
                 LOG.info("Added contact '{}' to AOR '{}' with expiration of {} seconds", uri, aor.id(), c.expires);
             } else if (c.expires > 0) {
+                // A refresh records where it came from and under which Call-ID, so a later replay of
+                // this very request (same Call-ID, same CSeq) is recognised (RFC 3261 §10.3 step 7).
                 Binding b = new Binding(existing.id(), aor.id(), existing.uri(), now + c.expires * 1000,
-                        userAgent != null ? userAgent : existing.userAgent(), path != null ? path : existing.path(), existing.viaAddr(),
-                        existing.viaPort(), existing.callId(),
+                        userAgent != null ? userAgent : existing.userAgent(), path != null ? path : existing.path(), bottom.host(),
+                        bottom.port() < 0 ? 5060 : bottom.port(), r.callId(),
                         r.cseq().number(), endpoint.id(), existing.pruneOnBoot(), regServer);
                 current.put(b.id(), b);
                 out.upserts.add(b);

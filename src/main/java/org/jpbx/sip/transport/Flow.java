@@ -26,4 +26,11 @@ public interface Flow {
 
     /** Closes a connection-oriented flow after pending writes; a no-op for datagrams. */
     void close();
+
+    /**
+     * Runs {@code action} once when this flow closes (at once if it already has); a datagram flow
+     * never closes, so for it this does nothing. The action runs on the flow's I/O thread and must
+     * not block.
+     */
+    default void onClose(Runnable action) { }
 }

@@ -13,6 +13,8 @@ final class TcpConnection implements Flow {
     private final SipTrace trace;
     /** Set when the stream can no longer be framed: the next message sent is the last. */
     private volatile boolean closeAfterNextSend;
+    private final java.util.List<Runnable> closeActions = new java.util.ArrayList<>(1);
+    private boolean peerGone; // guarded by closeActions
 
     TcpConnection(String transportName, Channel channel, SipTrace trace) {
         this.transportName = transportName;
@@ -20,6 +22,7 @@ final class TcpConnection implements Flow {
         this.remote = (InetSocketAddress) channel.remoteAddress();
         this.local = (InetSocketAddress) channel.localAddress();
         this.trace = trace;
+        channel.closeFuture().addListener(f -> peerGone());
     }
 
     @Override public TransportProtocol protocol() { return TransportProtocol.TCP; }
@@ -43,6 +46,45 @@ final class TcpConnection implements Flow {
 
     @Override
     public void close() { channel.close(); }
+
+    /**
+     * Runs {@code action} when the connection closes or the peer shuts down its side (FIN): the
+     * connection then stays half-open only to deliver answers still owed, and the peer is gone.
+     */
+    @Override
+    public void onClose(Runnable action) {
+        boolean runNow;
+        synchronized (closeActions) {
+            runNow = peerGone;
+            if (!runNow) closeActions.add(action);
+        }
+        if (runNow) action.run();
+    }
+
+    /** True once the peer shut down its side or the connection closed. */
+    boolean isPeerGone() {
+        synchronized (closeActions) {
+            return peerGone;
+        }
+    }
+
+    /** The peer closed its side, or the connection closed: run the close actions once. */
+    void peerGone() {
+        java.util.List<Runnable> run;
+        synchronized (closeActions) {
+            if (peerGone) return;
+            peerGone = true;
+            run = java.util.List.copyOf(closeActions);
+            closeActions.clear();
+        }
+        for (Runnable r : run) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(TcpConnection.class).warn("a close action of {} failed", this, e);
+            }
+        }
+    }
 
     @Override public String toString() { return "TCP:" + SipTrace.format(remote); }
 }

@@ -72,7 +72,8 @@ final class TcpTransport implements Listener {
     /** An open connection to {@code remote}, or a new one; completes when it can carry bytes. */
     CompletableFuture<Flow> connect(InetSocketAddress remote) {
         TcpConnection existing = connections.get(remote);
-        if (existing != null && existing.isOpen()) return CompletableFuture.completedFuture(existing);
+        // a connection whose peer has shut down its side only delivers answers still owed
+        if (existing != null && existing.isOpen() && !existing.isPeerGone()) return CompletableFuture.completedFuture(existing);
         CompletableFuture<Flow> result = new CompletableFuture<>();
         Bootstrap b = new Bootstrap()
                 .group(rt.group)
@@ -87,8 +88,14 @@ final class TcpTransport implements Listener {
                 result.completeExceptionally(done.cause());
                 return;
             }
+            // one TcpConnection per channel, shared with its Handler (whose channelActive may come
+            // after this listener), so close actions registered on the returned flow do run
             TcpConnection c = connections.get(remote);
-            result.complete(c != null ? c : new TcpConnection(spec.name(), f.channel(), trace));
+            if (c == null || c.channel() != f.channel()) {
+                c = new TcpConnection(spec.name(), f.channel(), trace);
+                connections.put(remote, c);
+            }
+            result.complete(c);
         });
         return result;
     }
@@ -117,7 +124,8 @@ final class TcpTransport implements Listener {
 
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
-            connection = new TcpConnection(spec.name(), ctx.channel(), trace);
+            TcpConnection known = connections.get((InetSocketAddress) ctx.channel().remoteAddress());
+            connection = known != null && known.channel() == ctx.channel() ? known : new TcpConnection(spec.name(), ctx.channel(), trace);
             connections.put(connection.remote(), connection);
             ctx.fireChannelActive();
         }
@@ -140,6 +148,7 @@ final class TcpTransport implements Listener {
             if (evt instanceof ChannelInputShutdownEvent) {
                 // The framer has already handed up any message cut short by the FIN (see decodeLast).
                 inputShutdown = true;
+                if (connection != null) connection.peerGone();
             } else if (evt instanceof IdleStateEvent) {
                 if (inputShutdown || framer.hasPartial()) {
                     LOG.debug("Closing {}: incomplete message for {} s", connection, PARTIAL_MESSAGE_TIMEOUT_SECONDS);

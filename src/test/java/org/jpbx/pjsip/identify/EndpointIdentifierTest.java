@@ -414,7 +414,7 @@ class EndpointIdentifierTest {
         assertThat(i.reasons()).containsExactly(
                 "line: no ;line= parameter in the To URI or Request-URI",
                 "ip: source 127.0.0.9:5060: no identify has match=",
-                "username: From user 6009: no endpoint named 6009@pbx.example.com or 6009 (nearest endpoint: 6001)",
+                "username: From user 6009: no endpoint named 6009@pbx.example.com or 6009",
                 "anonymous: no endpoint named anonymous@pbx.example.com or anonymous",
                 "header: no identify has match_header=",
                 "request_uri: no identify has match_request_uri=",

@@ -38,7 +38,7 @@ class UnmatchedRequestsTest {
         EndpointIdentifier ident = identifier(CONF);
         SipRequest r = request("REGISTER", "sip:pbx.example.com", "<sip:6009@pbx.example.com>");
         u.add(r, src("127.0.0.9", 5060), "udp", ident.identify(r, src("127.0.0.9", 5060), "udp"));
-        assertThat(IdentifyCommands.unmatched(u, ZoneOffset.UTC)).isEqualTo("""
+        assertThat(IdentifyCommands.unmatched(u, ZoneOffset.UTC, config(CONF))).isEqualTo("""
                 Requests that matched no endpoint, newest first (the last 50 are kept). Each was bound to the artificial endpoint and challenged with 401.
 
                 2026-03-01 10:00:00  REGISTER from '<sip:6009@pbx.example.com>' via 127.0.0.9:5060 (udp), callid call-1@test
@@ -59,7 +59,7 @@ class UnmatchedRequestsTest {
         CommandRegistry registry = new CommandRegistry();
         PjsipConfig c = config(CONF);
         UnmatchedRequests unmatched = new UnmatchedRequests();
-        IdentifyCommands.register(registry, unmatched, new UnidentifiedRequests(() -> c));
+        IdentifyCommands.register(registry, unmatched, new UnidentifiedRequests(() -> c), () -> c);
         StringWriter out = new StringWriter();
         assertThat(registry.execute("pjsip show unidentified_requests", new PrintWriter(out))).isTrue();
         assertThat(out.toString()).isEqualTo("No objects found.\n\n");
