@@ -12,4 +12,12 @@ public interface MediaListener {
      * and frees its ports right after this returns.
      */
     void rtpTimeout(RelayLeg leg, int seconds, boolean onHold);
+
+    /**
+     * The remote on {@code leg} finished an RFC 4733 DTMF event: {@code 0}-{@code 9}, {@code *},
+     * {@code #}, {@code A}-{@code D}, or {@code !} for a flash. Reported once per event (its
+     * repeated end packets are one event), whatever the leg does with the packet (relay, echo).
+     * The Echo application ends on {@code #} this way.
+     */
+    default void dtmf(RelayLeg leg, char digit) {}
 }

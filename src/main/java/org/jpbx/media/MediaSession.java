@@ -233,6 +233,16 @@ public final class MediaSession {
         dirty.clear();
     }
 
+    void dtmf(RelayLeg leg, char digit) {
+        MediaListener l = listener;
+        if (l == null) return;
+        try {
+            l.dtmf(leg, digit);
+        } catch (RuntimeException e) {
+            LOG.warn("media session {}: DTMF listener failed", name, e);
+        }
+    }
+
     private void startTimeoutCheck() {
         if (timeoutCheck == null) timeoutCheck = loop.scheduleAtFixedRate(this::checkTimeouts, 1, 1, TimeUnit.SECONDS);
     }

@@ -67,6 +67,8 @@ public final class RelayLeg {
     boolean received;
     long lastReceivedNanos;
     private Playback playback;
+    private boolean eventEnded;
+    private int lastEventTimestamp;
     private boolean closed;
     private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
 
@@ -319,6 +321,8 @@ public final class RelayLeg {
         add(RTP_RX_BYTES, len);
         received = true;
         if (!direction.receives()) return dropped();
+        Codec codec = receiveCodec[RtpPackets.payloadType(b, at)];
+        if (codec != null && codec.isTelephoneEvent()) telephoneEvent(b, at, len);
         switch (mode) {
             case RELAY -> {
                 RelayLeg y = peer;
@@ -352,6 +356,19 @@ public final class RelayLeg {
         InetSocketAddress target = y.rtcpTarget();
         if (target == null) return dropped();
         return y.sendRtcp(b, target);
+    }
+
+    /** Reports the end of an RFC 4733 event once: its end packet is repeated with the same timestamp. */
+    private void telephoneEvent(ByteBuf b, int at, int len) {
+        int off = RtpPackets.payloadOffset(b, at, len);
+        if (off < 0 || len - off < 4 || (b.getByte(at + off + 1) & 0x80) == 0) return;
+        int timestamp = b.getInt(at + 4);
+        if (eventEnded && timestamp == lastEventTimestamp) return;
+        eventEnded = true;
+        lastEventTimestamp = timestamp;
+        int event = b.getUnsignedByte(at + off);
+        if (event > 16) return;
+        session.dtmf(this, "0123456789*#ABCD!".charAt(event));
     }
 
     /** Strict RTP and rtp_symmetric lock onto the first source; later packets from elsewhere are dropped. */

@@ -379,6 +379,43 @@ class RtpRelayTest {
     }
 
     @Test
+    void dtmfEventsAreReportedOncePerEvent() throws Exception {
+        Phone a = phone();
+        MediaSession s = relay.newSession("echo");
+        List<Character> digits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        s.setListener(new MediaListener() {
+            @Override
+            public void rtpTimeout(RelayLeg leg, int seconds, boolean onHold) {}
+
+            @Override
+            public void dtmf(RelayLeg leg, char digit) { digits.add(digit); }
+        });
+        RelayLeg leg = await(s.openLeg(LegOptions.named("a")));
+        await(leg.configure(LegMedia.of(a.rtpAddress(), formats(0, ULAW, 101, TE))));
+        await(leg.echo());
+        // '5': two packets while pressed, then the end packet three times (same timestamp); then '#'.
+        byte[][] packets = {
+                event(101, 1, 1000, 5, false), event(101, 2, 1000, 5, false),
+                event(101, 3, 1000, 5, true), event(101, 4, 1000, 5, true), event(101, 5, 1000, 5, true),
+                event(101, 6, 2000, 11, false), event(101, 7, 2000, 11, true), event(101, 8, 2000, 11, true)};
+        for (byte[] p : packets) {
+            a.rtp().send(p, leg.rtpPort());
+            assertThat(a.rtp().receive()).as("echoed too").isEqualTo(p);
+        }
+        assertThat(digits).containsExactly('5', '#');
+    }
+
+    /** An RFC 4733 packet: event, end bit, volume 10, duration 400, RTP timestamp {@code ts}. */
+    static byte[] event(int pt, int seq, int ts, int event, boolean end) {
+        byte[] p = rtp(pt, seq, new byte[] {(byte) event, (byte) ((end ? 0x80 : 0) | 10), 0x01, (byte) 0x90});
+        p[4] = (byte) (ts >> 24);
+        p[5] = (byte) (ts >> 16);
+        p[6] = (byte) (ts >> 8);
+        p[7] = (byte) ts;
+        return p;
+    }
+
+    @Test
     void playbackSendsPacedFramesInTheLegsLaw() throws Exception {
         Phone a = phone();
         MediaSession s = relay.newSession("playback");
