@@ -5,7 +5,7 @@
 #   bench/register-mem.sh heap [USERS]   (default 100000)
 #
 # rss:  for each JVM setting in JVM_SETS (default: the launcher's own
-#       "-XX:+UseZGC -Xmx2g", then "-XX:+UseG1GC -Xmx256m"), starts jpbx on a
+#       "-XX:+UseSerialGC -Xms64m -Xmx1g", then G1 with the same heap), starts jpbx on a
 #       fresh config with USERS wizard users (the kit's gen-users.sh, password
 #       "secret", UDP 127.0.0.1:5062), prints tools/rss.sh at start, fills it
 #       with one pass of the kit's reg-auth scenario (-m USERS at FILL_RATE/s),
@@ -32,7 +32,7 @@ KIT=${BENCH_KIT:-$(cd "$ROOT/../shared/bench" 2>/dev/null && pwd)}
 MODE=${1:?usage: register-mem.sh rss|heap [USERS]}
 case "$MODE" in
 	rss) USERS=${2:-10000}; FILL_RATE=${FILL_RATE:-500}
-	     JVM_SETS=${JVM_SETS:-"-XX:+UseZGC -Xmx2g -Dio.netty.leakDetection.level=disabled|-XX:+UseG1GC -Xmx256m -Dio.netty.leakDetection.level=disabled"} ;;
+	     JVM_SETS=${JVM_SETS:-"-XX:+UseSerialGC -Xms64m -Xmx1g -Dio.netty.leakDetection.level=disabled|-XX:+UseG1GC -Xms64m -Xmx1g -Dio.netty.leakDetection.level=disabled"} ;;
 	heap) USERS=${2:-100000}; FILL_RATE=${FILL_RATE:-700}
 	     JVM_SETS=${JVM_SETS:-"-XX:+UseG1GC -Xmx2g -XX:NativeMemoryTracking=summary -Dio.netty.leakDetection.level=disabled"} ;;
 	*) echo "usage: register-mem.sh rss|heap [USERS]" >&2; exit 2 ;;

@@ -14,6 +14,9 @@ import org.jpbx.dialplan.Hints;
 import org.jpbx.dialplan.Pbx;
 import org.jpbx.pjsip.devicestate.EndpointDeviceStates;
 import org.jpbx.manage.CommandRegistry;
+import org.jpbx.media.MediaRuntime;
+import org.jpbx.media.RtpRelay;
+import org.jpbx.media.RtpSettings;
 import org.jpbx.manage.PjsipLoggerCommands;
 import org.jpbx.manage.pjsip.LiveRuntimeView;
 import org.jpbx.pjsip.auth.DigestAuthenticator;
@@ -83,6 +86,8 @@ public final class Server implements AutoCloseable {
     private final SqliteContactStore contactStore;
     private final Registrar registrar;
     private final Qualifier qualifier;
+    private final MediaRuntime mediaIo;
+    private final RtpRelay media;
     private final WebModules web;
     private final OutboundRegistrations outbound;
     private final DeviceStates deviceStates = new DeviceStates();
@@ -112,7 +117,10 @@ public final class Server implements AutoCloseable {
             LOG.warn("No transport could be started from {}: jpbx will not receive any SIP traffic", dirs.configDir().resolve("pjsip.conf"));
         }
         int cores = Runtime.getRuntime().availableProcessors();
+        RtpSettings rtp = loadRtpSettings(dirs.configDir());
         this.io = new NettyRuntime(Math.max(2, cores));
+        this.mediaIo = new MediaRuntime(Math.clamp(cores, 1, 4));
+        this.media = new RtpRelay(mediaIo, rtp, java.net.InetAddress.getByName("0.0.0.0"));
         this.lanes = Lanes.onEventLoops(io.group());
         Lane[] laneArray = new Lane[lanes.size()];
         for (int i = 0; i < laneArray.length; i++) laneArray[i] = lanes.lane(i);
@@ -182,6 +190,7 @@ public final class Server implements AutoCloseable {
             transports.start();
         } catch (Exception e) {
             io.close();
+            mediaIo.close();
             deviceStates.close();
             throw e;
         }
@@ -203,6 +212,7 @@ public final class Server implements AutoCloseable {
         QualifyCommands.register(commands, qualifier);
         LOG.info("jpbx {} started with {} ({} lanes, {} I/O)", Version.current(), dirs.configDir(), lanes.size(),
                 io.usesEpoll() ? "epoll" : "NIO");
+        LOG.info("RTP allocating from port range {} -> {}", rtp.ports().start(), rtp.ports().end());
     }
 
     private static void log(Diagnostics diag) {
@@ -255,6 +265,18 @@ public final class Server implements AutoCloseable {
     public Qualifier qualifier() { return qualifier; }
     public OutboundRegistrations outbound() { return outbound; }
     public ConfigManager config() { return config; }
+    /** The RTP relay: media sessions for calls, ports from rtp.conf. */
+    public RtpRelay media() { return media; }
+
+
+    /** rtp.conf, its problems logged with file:line. */
+    private static RtpSettings loadRtpSettings(java.nio.file.Path configDir) {
+        Diagnostics diag = new Diagnostics();
+        RtpSettings s = RtpSettings.load(configDir, diag);
+        log(diag);
+        return s;
+    }
+
     /** The PBX core: the call layer attaches channels and installs its dialer here. */
     public Pbx pbx() { return pbx; }
     public DialplanManager dialplan() { return dialplan; }
@@ -267,6 +289,7 @@ public final class Server implements AutoCloseable {
     public boolean reload(java.io.PrintWriter out) {
         org.jpbx.pjsip.config.PjsipConfig older = config.pjsip();
         boolean ok = config.reload(out);
+        media.reconfigure(loadRtpSettings(dirs.configDir()));
         if (ok) {
             // the wizard's hints as the new configuration asks for them; the dialplan decides what wins
             for (Diagnostic d : dialplan.provide(WizardHints.of(config.current().hints())).all()) out.println(d);
@@ -327,6 +350,8 @@ public final class Server implements AutoCloseable {
             qualifier.stop();
             if (sweeper != null) sweeper.shutdownNow();
             transports.close();
+            media.close();
+            mediaIo.close();
             web.close();
             lanes.close();
             io.close();
