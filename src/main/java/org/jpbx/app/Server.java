@@ -183,7 +183,7 @@ public final class Server implements AutoCloseable {
         Dialogs dialogs = new Dialogs();
         distributor.setDialogs(dialogs);
         this.sessions = new SessionModule(stack.transactions(), stack, dialogs, new BoundAddresses(transports), config::pjsip, pbx,
-                bindings, qualifier, dirs.dataDir().resolve("sounds"));
+                bindings, qualifier, dirs.dataDir().resolve("sounds"), media);
         sessions.register(distributor);
         sessions.feedDeviceStates(endpointStates, deviceStates);
         try {

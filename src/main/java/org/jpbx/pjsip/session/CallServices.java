@@ -9,5 +9,6 @@ import org.jpbx.sip.transport.MessageSender;
 
 /** What every call leg uses of the rest of the server. */
 record CallServices(TransactionLayer transactions, MessageSender sender, Dialogs dialogs, LocalAddresses local,
-                    Supplier<PjsipConfig> config, Calls calls) {
+                    Supplier<PjsipConfig> config, Calls calls,
+                    org.jpbx.media.RtpRelay relay) {
 }

@@ -104,16 +104,19 @@ final class InboundCalls implements RequestModule {
             tx.respond(resp);
             return;
         }
-        if (offer != null && Sdp.filter(offer, endpoint.codecs()) == null) {
-            LOG.info(NOTICE, "{}: Couldn't negotiate the SDP offer of call {}: no codec in common with allow={}", endpoint.id(),
-                    r.callId(), endpoint.codecs().confText());
+        CallMedia.Negotiation negotiation = offer == null ? null : CallMedia.negotiate(offer, endpoint);
+        if (negotiation != null && negotiation.accepted() == null) {
+            LOG.info(NOTICE, "{}: Couldn't negotiate the SDP offer of call {}: {}", endpoint.id(), r.callId(), negotiation.reason());
             SipResponse resp = tx.createResponse(488);
-            resp.addHeader(HeaderName.WARNING, Responses.warning("no codec of the offer is allowed for endpoint " + endpoint.id()));
+            resp.addHeader(HeaderName.WARNING, Responses.warning(negotiation.reason()));
             tx.respond(resp);
             return;
         }
         Leg leg = Leg.inbound(s, tx, endpoint);
-        String media = tx.inbound().flow().local().getAddress().getHostAddress();
+        String address = tx.inbound().flow().local().getAddress().getHostAddress();
+        CallMedia media = new CallMedia(s.relay().newSession(leg.name), endpoint, leg.name, address);
+        if (negotiation != null) media.setOffer(negotiation.accepted());
+        leg.setMedia(media);
         SipChannel channel = new SipChannel(leg, caller, media, soundsDir);
         PbxChannel pc = pbx.attach(channel);
         channel.attach(pc);

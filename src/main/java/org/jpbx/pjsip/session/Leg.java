@@ -58,6 +58,8 @@ final class Leg implements DialogUser {
     private volatile String application = "";
     private volatile String location = "";
     private Dialog dialog;
+    private volatile CallMedia media;
+    private boolean offerInAnswer;
     private String lastLocalSdp;
     private String contact;
 
@@ -131,6 +133,9 @@ final class Leg implements DialogUser {
 
     // ------------------------------------------------------------------ what the channel and the dialer see
 
+    CallMedia media() { return media; }
+    void setMedia(CallMedia m) { this.media = m; }
+
     void setListener(LegListener l) { this.listener = l == null ? new LegListener() {} : l; }
     ChannelState state() { return state; }
     boolean held() { return held; }
@@ -186,6 +191,7 @@ final class Leg implements DialogUser {
         onLane(() -> {
             if (inviteTx == null || !inviteTx.awaitingFinalResponse() || ended) return;
             lastLocalSdp = sdp;
+            offerInAnswer = remoteOffer() == null;
             SipResponse ok = response(inviteTx, 200, sdp);
             setState(ChannelState.UP);
             sendFinal2xx(inviteTx, ok);
@@ -248,7 +254,10 @@ final class Leg implements DialogUser {
         if (ack.cseq().number() != awaitingAckCseq) return;
         awaitingAckCseq = -1;
         retransmitTimer.cancel();
-        if (ack.body().length > 0 && SDP.equalsIgnoreCase(ack.contentType())) held = Sdp.isHold(ack.bodyText());
+        if (offerInAnswer && ack.body().length > 0 && SDP.equalsIgnoreCase(ack.contentType()) && media != null) {
+            offerInAnswer = false;
+            media.answered(ack.bodyText()); // the answer to the offer of our 200 (delayed offer)
+        }
     }
 
     /** A CANCEL matched our INVITE: 487 and the end of the leg (the CANCEL has had its 200). */
@@ -308,6 +317,8 @@ final class Leg implements DialogUser {
 
     private void finish() {
         ended = true;
+        CallMedia m = media;
+        if (m != null) m.close();
         setState(ChannelState.DOWN);
         retransmitTimer.cancel();
         if (dialog != null) s.dialogs().remove(dialog);
@@ -368,18 +379,22 @@ final class Leg implements DialogUser {
         }
         d.refreshTarget(r.contacts());
         String answer = lastLocalSdp;
-        if (r.body().length > 0 && SDP.equalsIgnoreCase(r.contentType()) && lastLocalSdp != null) {
-            String offer = r.bodyText();
-            boolean hold = Sdp.isHold(offer);
-            answer = Sdp.answerDirection(lastLocalSdp, offer);
+        String offer = r.body().length > 0 && SDP.equalsIgnoreCase(r.contentType()) ? r.bodyText() : null;
+        if (offer != null && media != null) {
+            answer = media.reoffer(offer);
+            if (answer == null) {
+                SipResponse resp = tx.createResponse(488);
+                resp.addHeader(HeaderName.WARNING, Responses.warning("no stream of the offer can be accepted"));
+                tx.respond(resp);
+                return;
+            }
             lastLocalSdp = answer;
+            boolean hold = media.remoteHold();
             if (hold != held) {
                 held = hold;
                 s.calls().changed(this);
                 listener.onHold(this, hold);
             }
-        } else if (lastLocalSdp != null) {
-            answer = lastLocalSdp = Sdp.answerDirection(lastLocalSdp, "");
         }
         SipResponse ok = response(tx, 200, answer);
         if (reinvite) {

@@ -121,8 +121,10 @@ final class PjsipDialer implements Dialer {
             switch (ev.kind) {
                 case PROGRESS -> {
                     if (callerChannel == null) continue;
-                    if (ev.status == 183 && ev.sdp != null && !request.options().has('r')) callerChannel.leg.progress(ev.sdp);
-                    else if (!ringSent) {
+                    if (ev.status == 183 && ev.sdp != null && !request.options().has('r') && earlyMedia(callerChannel, ev.leg, ev.sdp)) {
+                        String sdp = callerChannel.localSdp();
+                        if (sdp != null) callerChannel.leg.progress(sdp);
+                    } else if (!ringSent) {
                         callerChannel.leg.ring();
                         ringSent = true;
                     }
@@ -151,6 +153,13 @@ final class PjsipDialer implements Dialer {
                 }
                 case ANSWER -> {
                     Leg winner = ev.leg;
+                    if (callerChannel != null && winner.media() != null && !winner.media().answered(ev.sdp)
+                            && winner.media().stream() == null) {
+                        LOG.warn("{} answered with SDP that cannot be used; hanging it up", winner.name);
+                        winner.hangup(HangupCause.NORMAL_CLEARING);
+                        events.offer(new Event(winner, Kind.END, 488, 58, null));
+                        continue;
+                    }
                     ringing.remove(winner);
                     for (Leg l : ringing) l.hangup(HangupCause.ANSWERED_ELSEWHERE);
                     ringing.clear();
@@ -165,13 +174,14 @@ final class PjsipDialer implements Dialer {
         long answeredAt = System.nanoTime();
         if (callerChannel != null) {
             if (callerChannel.leg.state() != org.jpbx.dialplan.ChannelState.UP) {
-                callerChannel.leg.answer(answerSdp != null ? answerSdp
-                        : Sdp.localAnswer(callerChannel.leg.remoteOffer(), callerChannel.leg.endpoint.codecs(), "127.0.0.1", 0));
-                if (!callerChannel.awaitUp()) {
+                String sdp = callerChannel.localSdp();
+                if (sdp != null) callerChannel.leg.answer(sdp);
+                if (sdp == null || !callerChannel.awaitUp()) {
                     callee.hangup(HangupCause.NORMAL_CLEARING);
                     return cancelled(List.of(), started);
                 }
             }
+            connect(callerChannel, callee);
             callerChannel.leg.setBridgedTo(callee.name);
             callee.setBridgedTo(callerChannel.leg.name);
         } else if (!caller.channel().answer()) {
@@ -200,6 +210,21 @@ final class PjsipDialer implements Dialer {
         return new DialOutcome(DialStatus.ANSWER, cause, callee.name, number, seconds(started), seconds(answeredAt));
     }
 
+    /** The callee's early media (183 with SDP): its relay leg set up and joined to the caller's. */
+    private static boolean earlyMedia(SipChannel caller, Leg callee, String sdp) {
+        if (callee.media() == null || !callee.media().answered(sdp)) return false;
+        connect(caller, callee);
+        return true;
+    }
+
+    /** Relays between the caller's and the callee's relay legs. */
+    private static void connect(SipChannel caller, Leg callee) {
+        CallMedia m = callee.media();
+        if (m == null || m.relayLeg() == null) return;
+        caller.media.open();
+        caller.media.session().connect(caller.media.relayLeg(), m.relayLeg());
+    }
+
     private static DialOutcome cancelled(List<Leg> ringing, long started) {
         for (Leg l : ringing) l.hangup(HangupCause.NORMAL_CLEARING);
         return new DialOutcome(DialStatus.CANCEL, 0, null, null, seconds(started), 0);
@@ -212,15 +237,6 @@ final class PjsipDialer implements Dialer {
     private Leg place(PbxChannel caller, SipChannel callerChannel, Destination d, BlockingQueue<Object> events) {
         Endpoint ep = d.endpoint;
         PjsipConfig cfg = s.config().get();
-        String offer = callerChannel == null ? null : callerChannel.leg.remoteOffer();
-        String body = null;
-        if (offer != null) {
-            body = Sdp.filter(offer, ep.codecs());
-            if (body == null) {
-                LOG.warn("Endpoint '{}': no codec of the caller's offer is allowed (allow={}); not calling it", ep.id(), ep.codecs().confText());
-                return null;
-            }
-        }
         Uri firstHop = d.routes.isEmpty() ? d.uri : NameAddr.parse(d.routes.get(0), "Route").uri();
         Hop hop = Hop.of(firstHop, true);
         if (hop == null) {
@@ -230,6 +246,23 @@ final class PjsipDialer implements Dialer {
         String transportName = ep.transport().isEmpty() ? null : ep.transport();
         InetSocketAddress local = s.local().contactAddress(transportName, hop.protocol(), hop.address());
         String localHost = Leg.hostPort(local.getAddress().getHostAddress(), local.getPort());
+        CallMedia media = null;
+        String body = null;
+        if (callerChannel != null) {
+            media = new CallMedia(callerChannel.media.session(), ep, ep.id(), local.getAddress().getHostAddress());
+            try {
+                body = media.offer(callerChannel.media.codecs());
+            } catch (CallMedia.MediaUnavailable e) {
+                LOG.warn("Endpoint '{}': no RTP port for the outgoing leg: {}", ep.id(), e.getMessage());
+                return null;
+            }
+            if (body == null) {
+                LOG.warn("Endpoint '{}': none of its codecs (allow={}) can be relayed to the caller's {}; not calling it", ep.id(),
+                        ep.codecs().confText(), callerChannel.media.codecs());
+                media.close();
+                return null;
+            }
+        }
         CallerId id = caller.channel().callerId();
         String fromUser = !ep.fromUser().isEmpty() ? ep.fromUser()
                 : !id.number().isEmpty() ? id.number() : cfg.global().defaultFromUser();
@@ -260,6 +293,7 @@ final class PjsipDialer implements Dialer {
         }
         if (body != null) inv.setBody(Leg.SDP, body.getBytes(StandardCharsets.UTF_8));
         Leg leg = Leg.outbound(s, ep, inv, hop, contact);
+        leg.setMedia(media);
         leg.setRunning("", "AppDial((Outgoing Line))");
         leg.setListener(new LegListener() {
             @Override public void onProgress(Leg l, int status, String sdp) { events.offer(new Event(l, Kind.PROGRESS, status, 0, sdp)); }

@@ -30,9 +30,10 @@ public final class SessionModule {
     private final Pbx pbx;
 
     public SessionModule(TransactionLayer transactions, MessageSender sender, Dialogs dialogs, LocalAddresses local,
-                         Supplier<PjsipConfig> config, Pbx pbx, BindingTable bindings, Qualifier qualifier, Path soundsDir) {
+                         Supplier<PjsipConfig> config, Pbx pbx, BindingTable bindings, Qualifier qualifier, Path soundsDir,
+                         org.jpbx.media.RtpRelay relay) {
         this.pbx = pbx;
-        CallServices s = new CallServices(transactions, sender, dialogs, local, config, calls);
+        CallServices s = new CallServices(transactions, sender, dialogs, local, config, calls, relay);
         this.inbound = new InboundCalls(s, pbx, soundsDir);
         PjsipDialer dialer = new PjsipDialer(s, new Contacts(bindings, qualifier));
         pbx.setDialer(dialer);

@@ -1,6 +1,5 @@
 package org.jpbx.pjsip.session;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ final class SipChannel implements Channel {
     private static final Duration ANSWER_WAIT = Duration.ofSeconds(5);
 
     final Leg leg;
-    private final String mediaAddress;
+    final CallMedia media;
     private final Path soundsDir;
     private volatile PbxChannel pbx;
     private volatile CallerId callerId;
@@ -34,10 +33,10 @@ final class SipChannel implements Channel {
     /** A hang-up of the caller while a Dial waits on {@link #dialEvents}. */
     record CallerGone(int cause) {}
 
-    SipChannel(Leg leg, CallerId callerId, String mediaAddress, Path soundsDir) {
+    SipChannel(Leg leg, CallerId callerId, CallMedia media, Path soundsDir) {
         this.leg = leg;
         this.callerId = callerId;
-        this.mediaAddress = mediaAddress;
+        this.media = media;
         this.soundsDir = soundsDir;
         leg.setListener(new LegListener() {
             @Override
@@ -70,7 +69,9 @@ final class SipChannel implements Channel {
     public boolean answer() {
         if (leg.state() == ChannelState.UP) return true;
         if (leg.ended()) return false;
-        leg.answer(Sdp.localAnswer(leg.remoteOffer(), leg.endpoint.codecs(), mediaAddress, System.currentTimeMillis() / 1000));
+        String sdp = localSdp();
+        if (sdp == null) return false;
+        leg.answer(sdp);
         return awaitUp();
     }
 
@@ -94,7 +95,23 @@ final class SipChannel implements Channel {
 
     @Override
     public void indicateProgress() {
-        leg.progress(Sdp.localAnswer(leg.remoteOffer(), leg.endpoint.codecs(), mediaAddress, System.currentTimeMillis() / 1000));
+        String sdp = localSdp();
+        if (sdp != null) leg.progress(sdp);
+    }
+
+    /**
+     * What our 183/200 carries: the answer to the caller's offer at our relay port, or our offer
+     * when the INVITE had none. Null (and the call ended with 503) when no relay port is free.
+     */
+    String localSdp() {
+        try {
+            String answer = media.answer();
+            return answer != null ? answer : media.offer(List.of());
+        } catch (CallMedia.MediaUnavailable e) {
+            org.slf4j.LoggerFactory.getLogger("pjsip.session").warn("{}: no RTP port for the call: {}", leg.name, e.getMessage());
+            leg.hangup(org.jpbx.dialplan.HangupCause.CONGESTION);
+            return null;
+        }
     }
 
     @Override
@@ -107,42 +124,65 @@ final class SipChannel implements Channel {
         if (leg.state() != ChannelState.UP) leg.reject(503);
     }
 
-    /**
-     * Until the media relay carries audio, a sound is "played" for as long as it lasts (8 kHz
-     * samples: raw G.711 one byte each, WAV two), so the dialplan's timing is right.
-     */
+    /** Plays a sound file through the relay leg in the leg's own law (8 kHz WAV, raw µ-law/A-law). */
     @Override
     public PlaybackResult play(String name) {
-        Path file = findSound(name);
+        org.jpbx.media.Law law = law();
+        Path file = org.jpbx.media.SoundFiles.find(soundsDir, name, law);
         if (file == null) return PlaybackResult.NOT_FOUND;
-        long millis;
+        org.jpbx.media.Audio audio;
         try {
-            long size = Files.size(file);
-            millis = file.toString().endsWith(".wav") ? Math.max(0, size - 44) / 16 : size / 8;
+            audio = org.jpbx.media.SoundFiles.load(file, law);
         } catch (java.io.IOException e) {
+            org.slf4j.LoggerFactory.getLogger("pbx").warn("Playback of {} failed: {}", file, e.getMessage());
             return PlaybackResult.NOT_FOUND;
         }
+        var relayLeg = media.relayLeg();
+        if (relayLeg == null) return PlaybackResult.NOT_FOUND;
+        var done = relayLeg.play(audio);
         PbxChannel p = pbx;
-        if (p == null) return PlaybackResult.PLAYED;
-        return p.sleep(Duration.ofMillis(Math.min(millis, 3_600_000))) ? PlaybackResult.PLAYED : PlaybackResult.HUNG_UP;
-    }
-
-    private Path findSound(String name) {
-        Path base = Path.of(name).isAbsolute() ? Path.of(name) : soundsDir.resolve(name);
-        for (String ext : List.of(".wav", ".ulaw", ".alaw", ".pcm", ".sln")) {
-            Path p = base.resolveSibling(base.getFileName() + ext);
-            if (Files.isRegularFile(p)) return p;
+        long deadline = System.nanoTime() + Duration.ofMillis(audio.millis() + 10_000).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (p != null && p.isHangupRequested() || leg.ended()) {
+                relayLeg.stopPlayback();
+                return PlaybackResult.HUNG_UP;
+            }
+            try {
+                org.jpbx.media.PlaybackResult r = done.get(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                return r == org.jpbx.media.PlaybackResult.CLOSED ? PlaybackResult.HUNG_UP : PlaybackResult.PLAYED;
+            } catch (java.util.concurrent.TimeoutException notYet) {
+                // keep waiting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return PlaybackResult.HUNG_UP;
+            } catch (java.util.concurrent.ExecutionException e) {
+                return PlaybackResult.HUNG_UP;
+            }
         }
-        return null;
+        relayLeg.stopPlayback();
+        return PlaybackResult.PLAYED;
     }
 
+    private org.jpbx.media.Law law() {
+        var s = media.stream();
+        if (s != null && s.preferredCodec() != null) {
+            org.jpbx.media.Law l = org.jpbx.media.Law.of(s.preferredCodec());
+            if (l != null) return l;
+        }
+        return org.jpbx.media.Law.ULAW;
+    }
+
+    /** Sends the caller's RTP back to it until the caller hangs up. */
     @Override
     public boolean echo() {
         PbxChannel p = pbx;
-        if (p == null) return false;
+        var relayLeg = media.relayLeg();
+        if (p == null || relayLeg == null) return false;
+        relayLeg.echo();
         while (!p.awaitHangup(Duration.ofHours(1))) {
-            if (leg.ended()) return false;
+            if (leg.ended()) break;
         }
+        relayLeg.idle();
         return false;
     }
 
@@ -176,5 +216,8 @@ final class SipChannel implements Channel {
     }
 
     @Override
-    public void hangup(int cause) { leg.hangup(cause); }
+    public void hangup(int cause) {
+        leg.hangup(cause);
+        media.session().close();
+    }
 }
