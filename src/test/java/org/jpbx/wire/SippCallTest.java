@@ -29,11 +29,13 @@ class SippCallTest {
     static Path tmp;
     static TestServer server;
     static int calleePort;
+    static int secondCalleePort;
+    static final String SECOND_CALLEE_IP = "127.0.0.23";
 
     static final String CALLER_IP = "127.0.0.21";
     static final String CALLEE_IP = "127.0.0.22";
 
-    static String pjsip(int calleePort) {
+    static String pjsip(int calleePort, int secondCalleePort) {
         return """
 
                 [6001]
@@ -85,6 +87,15 @@ class SippCallTest {
                 type=aor
                 contact=sip:6005@%2$s:%3$d
 
+                [6008]
+                type=endpoint
+                context=internal
+                allow=ulaw
+                aors=6008
+                [6008]
+                type=aor
+                contact=sip:6008@%4$s:%5$d
+
                 [trunk]
                 type=endpoint
                 context=from-trunk
@@ -93,7 +104,7 @@ class SippCallTest {
                 [trunk]
                 type=aor
                 contact=sip:%2$s:%3$d
-                """.formatted(CALLER_IP, CALLEE_IP, calleePort);
+                """.formatted(CALLER_IP, CALLEE_IP, calleePort, SECOND_CALLEE_IP, secondCalleePort);
     }
 
     static String extensions(int calleePort) {
@@ -117,6 +128,10 @@ class SippCallTest {
                  same => n,Hangup()
                  same => n(busy),Hangup(21)
                  same => n(noanswer),Hangup(27)
+                exten => 6009,1,Dial(${PJSIP_DIAL_CONTACTS(6002)}&PJSIP/6003,5)
+                 same => n,Hangup()
+                exten => 6010,1,Dial(PJSIP/6002&PJSIP/6008,5)
+                 same => n,Hangup()
                 exten => 6100,1,Answer()
                  same => n,Echo()
                 """.formatted(CALLEE_IP, calleePort);
@@ -129,9 +144,10 @@ class SippCallTest {
             return;
         }
         calleePort = SippRunner.freePort();
+        secondCalleePort = SippRunner.freePort();
         Path etc = Files.createDirectories(tmp.resolve("etc"));
         Files.writeString(etc.resolve("extensions.conf"), extensions(calleePort));
-        server = TestServer.start(etc, pjsip(calleePort));
+        server = TestServer.start(etc, pjsip(calleePort, secondCalleePort));
     }
 
     @BeforeEach
@@ -207,6 +223,24 @@ class SippCallTest {
     }
 
     @Test
+    void dialContactsFunctionAndAnUnavailableSecondTarget() throws Exception {
+        call("call-uac-bye.xml", "6009", "call-uas-answer.xml");
+    }
+
+    @Test
+    void parallelTargetsRingTogetherAndTheOtherIsCancelledOnAnswer() throws Exception {
+        SippRunner.Running second = SippRunner.to(SippRunner.LOOPBACK, server.port).scenario("call-uas-ring-cancel.xml").transport("u1")
+                .localIp(SECOND_CALLEE_IP).localPort(secondCalleePort).calls(1).timeout(java.time.Duration.ofSeconds(30)).start(tmp);
+        try {
+            call("call-uac-bye.xml", "6010", "call-uas-answer.xml");
+            SippRunner.Result cancelled = second.await();
+            assertThat(cancelled.ok()).as("the other phone rang and got CANCEL: " + cancelled.describe()).isTrue();
+        } finally {
+            second.kill();
+        }
+    }
+
+    @Test
     void dialToAnExplicitUriWithTheEndpointsSettings() throws Exception {
         call("call-uac-bye.xml", "8002", "call-uas-answer.xml");
     }
@@ -247,6 +281,37 @@ class SippCallTest {
         }
         awaitNoChannels();
         assertThat(cli("pjsip show endpoint 6001")).doesNotContain("On Hold").doesNotContain("In use");
+    }
+
+    @Test
+    void channelRequestHangupEndsBothLegsAndTheCalleeShowsInUseMeanwhile() throws Exception {
+        SippRunner.Running uas = callee("call-uas-answer.xml");
+        try {
+            Thread.sleep(300);
+            SippRunner.Running uac = caller("call-uac-wait-bye.xml", "6002").start(tmp);
+            String name = null;
+            boolean inUse = false;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (System.nanoTime() < deadline && (name == null || !inUse)) {
+                for (String line : cli("core show channels concise").split("\n")) {
+                    if (line.startsWith("PJSIP/6001-") && line.contains("!Up!")) name = line.substring(0, line.indexOf('!'));
+                }
+                if (cli("pjsip show endpoint 6002").contains("In use")) inUse = true;
+                Thread.sleep(50);
+            }
+            assertThat(name).as("the caller's channel, Up").isNotNull();
+            assertThat(inUse).as("6002 In use during the call").isTrue();
+            assertThat(cli("core show channels verbose")).contains(name).contains("internal").contains("Dial");
+            assertThat(cli("channel request hangup " + name)).contains("Requested Hangup on channel '" + name + "'");
+            SippRunner.Result caller = uac.await();
+            SippRunner.Result called = uas.await();
+            assertThat(caller.ok()).as("the caller gets a BYE: " + caller.describe()).isTrue();
+            assertThat(called.ok()).as("the callee gets a BYE: " + called.describe()).isTrue();
+        } finally {
+            uas.kill();
+        }
+        awaitNoChannels();
+        assertThat(cli("channel request hangup PJSIP/nosuch-00000000")).contains("PJSIP/nosuch-00000000 is not a known channel");
     }
 
     @Test
