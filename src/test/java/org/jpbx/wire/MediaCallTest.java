@@ -52,6 +52,9 @@ class MediaCallTest {
                  same => n,Hangup()
                 exten => 6100,1,Answer()
                  same => n,Echo()
+                exten => 6101,1,Answer()
+                 same => n,Playback(jpbx-test-pattern)
+                 same => n,Hangup()
                 """);
         server = TestServer.start(etc, """
 
@@ -146,6 +149,30 @@ class MediaCallTest {
                 if (p != null) back = Arrays.copyOfRange(p.getData(), 12, p.getLength());
             }
             assertThat(back).as("echoed RTP").isEqualTo(payload);
+            call.bye();
+        }
+    }
+
+    @Test
+    void playbackSendsTheSoundFileInTheCallersLaw() throws Exception {
+        SippRunner.assumeInstalled();
+        Path sounds = Files.createDirectories(server.server.directories().dataDir().resolve("sounds"));
+        byte[] pattern = new byte[8000 * 3]; // 3 s of raw µ-law
+        for (int i = 0; i < pattern.length; i++) pattern[i] = (byte) (0x10 + (i % 64));
+        Files.write(sounds.resolve("jpbx-test-pattern.ulaw"), pattern);
+        try (DatagramSocket callerRtp = new DatagramSocket(new InetSocketAddress(CALLER_IP, 0));
+             Call call = Call.place("6101", callerRtp.getLocalPort())) {
+            DatagramPacket p = null;
+            for (int i = 0; i < 40 && p == null; i++) p = receive(callerRtp, 100);
+            assertThat(p).as("RTP of the playback").isNotNull();
+            assertThat(p.getData()[1] & 0x7f).isEqualTo(0);
+            byte[] payload = Arrays.copyOfRange(p.getData(), 12, p.getLength());
+            assertThat(payload.length).isEqualTo(160);
+            // a frame of the file: consecutive bytes of the pattern
+            for (int i = 1; i < payload.length; i++) {
+                int prev = payload[i - 1] & 0xff, cur = payload[i] & 0xff;
+                assertThat(cur == prev + 1 || (prev == 0x4f && cur == 0x10)).as("byte %d of a played frame", i).isTrue();
+            }
             call.bye();
         }
     }

@@ -76,10 +76,11 @@ public final class Calls {
 
     private static DeviceState deviceState(Leg l) {
         if (l.held()) return DeviceState.ONHOLD;
+        // Asterisk's channel state to device state table
         return switch (l.state()) {
-            case RINGING -> DeviceState.RINGING;
+            case RINGING, PRERING -> DeviceState.RINGING;
             case BUSY -> DeviceState.BUSY;
-            case DOWN, RESERVED -> l.direction == Leg.Direction.OUTBOUND ? DeviceState.RINGING : DeviceState.INUSE;
+            case DOWN -> DeviceState.NOT_INUSE;
             default -> DeviceState.INUSE;
         };
     }
