@@ -15,6 +15,9 @@
 # Time bound: the start is given START_TIMEOUT s (default 150), the search SEARCH_TIMEOUT s
 # (default 420). Installs sip-tester with apt-get when sipp is missing (needs root).
 #
+# CONCURRENT=N instead holds N calls of 30 s at once (placed at 100/s by one SIPp UAC against the
+# kit's UAS) and reports jpbx's RSS and `core show channels count` while all of them are up.
+#
 # Environment (all optional): JPBX_PORT (default 5062), RATE_START (default 200), RATE_MAX
 # (default 5000), CALL_HOLD_MS (default 1000), JPBX_JAVA_OPTS, JPBX_SERVER_JVM_OPTS, BENCH_KIT,
 # KEEP=1 (keep SIPp files).
@@ -120,8 +123,28 @@ log "jpbx answers on 127.0.0.1:$JPBX_PORT (pid $JPBX_PID)"
 	sleep 1; done ) &
 SAMPLER_PID=$!
 
-timeout "$SEARCH_TIMEOUT" "$KIT/run.sh" "127.0.0.1:$JPBX_PORT" call | tee "$WORK/result.txt"
-rc=${PIPESTATUS[0]}
+if [ -n "${CONCURRENT:-}" ]; then
+	n=$CONCURRENT; rate=100; hold=30000
+	mkdir -p "$WORK/uas" "$WORK/uac"
+	( cd "$WORK/uas" && exec timeout $(( n / rate + 60 )) sipp -sf "$KIT/scenarios/call-uas.xml" -i 127.0.0.1 -p 5090 -mp 17000 \
+		-t u1 -nostdin -m "$n" >screen.txt 2>&1 ) &
+	UAS_PID=$!
+	sleep 1
+	( cd "$WORK/uac" && exec timeout $(( n / rate + 60 )) sipp "127.0.0.1:$JPBX_PORT" -sf "$KIT/scenarios/call-uac.xml" -s uas \
+		-key caller uac -d "$hold" -mp 16000 -i 127.0.0.1 -p 5080 -t u1 -nostdin -r "$rate" -m "$n" -l "$n" \
+		-trace_stat -stf stat.csv -fd 1 >screen.txt 2>&1 ) &
+	UAC_PID=$!
+	sleep $(( n / rate + 5 ))
+	count=$("$ROOT/jpbx" -rx 'core show channels count' --config-dir "$WORK/etc" 2>/dev/null | tr '\n' ' ')
+	rss=$(ps -o rss= -p "$JPBX_PID" | tr -d ' ')
+	echo "concurrent calls=$n: $count; jpbx RSS ${rss} kB" | tee "$WORK/result.txt"
+	wait "$UAC_PID"; rc=$?
+	wait "$UAS_PID"
+	tail -n 30 "$WORK/uac/screen.txt" | grep -E 'Successful call|Failed call' >&2
+else
+	timeout "$SEARCH_TIMEOUT" "$KIT/run.sh" "127.0.0.1:$JPBX_PORT" call | tee "$WORK/result.txt"
+	rc=${PIPESTATUS[0]}
+fi
 log "calls now: $("$ROOT/jpbx" -rx 'core show channels count' --config-dir "$WORK/etc" 2>/dev/null | tr '\n' ' ')"
 log "peak RSS of jpbx: $(cat "$WORK/rss-peak-kb" 2>/dev/null || echo '?') kB; log: $WORK/jpbx.log"
 exit "$rc"
