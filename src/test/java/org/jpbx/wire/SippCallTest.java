@@ -208,6 +208,21 @@ class SippCallTest {
     }
 
     @Test
+    void callerOverTcpGetsTheCalleesByeOnItsConnection() throws Exception {
+        SippRunner.Running uas = callee("call-uas-bye.xml");
+        try {
+            Thread.sleep(300);
+            SippRunner.Result uac = caller("call-uac-wait-bye.xml", "6002").transport("t1").run(tmp);
+            SippRunner.Result called = uas.await();
+            assertThat(uac.ok()).as("caller: " + uac.describe() + "\n\ncallee: " + called.describe()).isTrue();
+            assertThat(called.ok()).as("callee: " + called.describe()).isTrue();
+        } finally {
+            uas.kill();
+        }
+        awaitNoChannels();
+    }
+
+    @Test
     void callToARegisteredEndpointGoesToItsBinding() throws Exception {
         try (SipClient c = SipClient.udpFrom(CALLEE_IP, server.port)) {
             String reg = ("REGISTER sip:127.0.0.1:%d SIP/2.0\r\nVia: SIP/2.0/UDP %s:%d;branch=z9hG4bK%s;rport\r\nMax-Forwards: 70\r\n"

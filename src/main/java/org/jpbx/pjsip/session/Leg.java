@@ -66,6 +66,7 @@ final class Leg implements DialogUser {
     // incoming
     private ServerTransaction inviteTx;
     private SipRequest invite;
+    private org.jpbx.sip.transport.Flow inboundFlow;
     private ServerTransaction pendingReinvite;
     private Lane.Timer retransmitTimer = Lane.NO_TIMER;
     private long awaitingAckCseq = -1;
@@ -98,6 +99,7 @@ final class Leg implements DialogUser {
         Leg leg = new Leg(s, Direction.INBOUND, endpoint, tx.request().callId());
         leg.inviteTx = tx;
         leg.invite = tx.request();
+        leg.inboundFlow = tx.inbound().flow();
         leg.state = ChannelState.RING;
         leg.dialog = Dialog.asUas(tx.request(), tx.toTag());
         leg.dialog.setUser(leg);
@@ -306,13 +308,25 @@ final class Leg implements DialogUser {
     }
 
     private void send(SipRequest r, ClientTransactionListener l) {
-        Hop h = Hop.of(dialog.nextHop(), false);
-        if (h == null) h = hop;
+        Hop h = inDialogHop();
         if (h == null) {
             LOG.warn("{}: no usable address for {} to {}", name, r.method(), dialog.nextHop());
             return;
         }
         s.transactions().sendRequest(r, h.protocol(), h.address(), l);
+    }
+
+    /**
+     * Where requests within the dialog go: the route set's first hop or the remote target. A caller
+     * that reached us over a connection (TCP) gets them on that connection, as its Contact port is
+     * rarely one it listens on.
+     */
+    private Hop inDialogHop() {
+        if (inboundFlow != null && inboundFlow.protocol().isReliable() && dialog.routeSet().isEmpty()) {
+            return new Hop(inboundFlow.protocol(), inboundFlow.remote());
+        }
+        Hop h = Hop.of(dialog.nextHop(), false);
+        return h != null ? h : hop;
     }
 
     private void finish() {
@@ -492,8 +506,7 @@ final class Leg implements DialogUser {
     }
 
     private void sendAck() {
-        Hop h = Hop.of(dialog.nextHop(), false);
-        if (h == null) h = hop;
+        Hop h = inDialogHop();
         ack.removeHeader(HeaderName.VIA);
         ack.addHeader(HeaderName.VIA, Via.of(h.protocol().viaName(), "0.0.0.0", 0, Responses.newBranch()).toString());
         s.sender().sendRequest(ack, h.protocol(), h.address());
