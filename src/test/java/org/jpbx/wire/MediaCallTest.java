@@ -177,6 +177,38 @@ class MediaCallTest {
         }
     }
 
+    @Test
+    void sessionIntervalBelowMinSeIs422() throws Exception {
+        try (SipClient c = SipClient.udpFrom(CALLER_IP, server.port)) {
+            String sdp = "v=0\r\no=- 1 1 IN IP4 " + CALLER_IP + "\r\ns=-\r\nc=IN IP4 " + CALLER_IP + "\r\nt=0 0\r\nm=audio 7000 RTP/AVP 0\r\n";
+            c.send(("INVITE sip:6100@127.0.0.1:%d SIP/2.0\r\nVia: SIP/2.0/UDP %s:%d;branch=z9hG4bK%s;rport\r\nMax-Forwards: 70\r\n"
+                    + "From: <sip:6001@%s>;tag=se1\r\nTo: <sip:6100@127.0.0.1>\r\nCall-ID: %s\r\nCSeq: 1 INVITE\r\n"
+                    + "Contact: <sip:6001@%s:%d>\r\nSupported: timer\r\nSession-Expires: 60\r\nContent-Type: application/sdp\r\n"
+                    + "Content-Length: %d\r\n\r\n%s").formatted(server.port, CALLER_IP, c.localPort(), UUID.randomUUID(), CALLER_IP,
+                    UUID.randomUUID(), CALLER_IP, c.localPort(), sdp.length(), sdp));
+            SipResponse r = c.receive(5000);
+            assertThat(r).isNotNull();
+            assertThat(r.status()).isEqualTo(422);
+            assertThat(r.header("Min-SE")).isEqualTo("90");
+        }
+    }
+
+    @Test
+    void sessionTimerIsConfirmedAndAnUnrefreshedCallIsHungUp() throws Exception {
+        SippRunner.assumeInstalled();
+        try (DatagramSocket callerRtp = new DatagramSocket(new InetSocketAddress(CALLER_IP, 0));
+             Call call = Call.place("6100", callerRtp.getLocalPort(), "Supported: timer\r\nSession-Expires: 90;refresher=uac\r\n")) {
+            assertThat(call.ok.header("Session-Expires")).isEqualTo("90;refresher=uac");
+            assertThat(call.ok.tokens("Require")).contains("timer");
+            assertThat(cli("core show channels")).contains("1 active channel");
+            // no refresh: 90 s minus min(32, 90/3) = 60 s after the answer jpbx sends BYE and the channel is gone
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(85);
+            while (System.nanoTime() < deadline && !cli("core show channels").contains("0 active channels")) Thread.sleep(200);
+            assertThat(cli("core show channels")).contains("0 active channels");
+            call.ended = true;
+        }
+    }
+
     private static DatagramPacket receive(DatagramSocket s, int ms) throws Exception {
         DatagramPacket p = new DatagramPacket(new byte[2048], 2048);
         s.setSoTimeout(ms);
@@ -224,15 +256,19 @@ class MediaCallTest {
         }
 
         static Call place(String exten, int rtpPort) throws Exception {
+            return place(exten, rtpPort, "");
+        }
+
+        static Call place(String exten, int rtpPort, String extraHeaders) throws Exception {
             SipClient c = SipClient.udpFrom(CALLER_IP, server.port);
             String callId = UUID.randomUUID() + "@test";
             String sdp = "v=0\r\no=- 1 1 IN IP4 " + CALLER_IP + "\r\ns=-\r\nc=IN IP4 " + CALLER_IP + "\r\nt=0 0\r\nm=audio " + rtpPort
                     + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
             c.send(("INVITE sip:%s@127.0.0.1:%d SIP/2.0\r\nVia: SIP/2.0/UDP %s:%d;branch=z9hG4bK%s;rport\r\nMax-Forwards: 70\r\n"
                     + "From: <sip:6001@%s>;tag=media1\r\nTo: <sip:%s@127.0.0.1>\r\nCall-ID: %s\r\nCSeq: 1 INVITE\r\n"
-                    + "Contact: <sip:6001@%s:%d>\r\nContent-Type: application/sdp\r\nContent-Length: %d\r\n\r\n%s")
+                    + "Contact: <sip:6001@%s:%d>\r\n%sContent-Type: application/sdp\r\nContent-Length: %d\r\n\r\n%s")
                     .formatted(exten, server.port, CALLER_IP, c.localPort(), UUID.randomUUID(), CALLER_IP, exten, callId, CALLER_IP,
-                            c.localPort(), sdp.length(), sdp));
+                            c.localPort(), extraHeaders, sdp.length(), sdp));
             SipResponse ok = null;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (ok == null && System.nanoTime() < deadline) {
@@ -253,11 +289,13 @@ class MediaCallTest {
             assertThat(port).isPositive();
             String contact = ok.contacts().get(0).uri().toString();
             Call call = new Call(c, new InetSocketAddress(InetAddress.getByName(host), port), ok.header("To"), contact);
+            call.ok = ok;
             call.request("ACK", 1, callId);
             return call.withCallId(callId);
         }
 
         private String realCallId;
+        SipResponse ok;
 
         private Call withCallId(String id) {
             this.realCallId = id;

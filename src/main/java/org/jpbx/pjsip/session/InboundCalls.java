@@ -76,6 +76,13 @@ final class InboundCalls implements RequestModule {
     }
 
     private void accept(ServerTransaction tx, SipRequest r, Endpoint endpoint) {
+        SessionTimers.Decision timers = SessionTimers.decide(r, endpoint);
+        if (timers.reject() != 0) {
+            SipResponse resp = tx.createResponse(timers.reject());
+            resp.addHeader(timers.header(), timers.value());
+            tx.respond(resp);
+            return;
+        }
         String exten = extension(r, s.config().get().global().object().getBool("ignore_uri_user_options"));
         CallerId caller = callerId(r, endpoint);
         String context = endpoint.context();
@@ -113,6 +120,7 @@ final class InboundCalls implements RequestModule {
             return;
         }
         Leg leg = Leg.inbound(s, tx, endpoint);
+        leg.setSessionExpires(timers.interval());
         String address = tx.inbound().flow().local().getAddress().getHostAddress();
         CallMedia media = new CallMedia(s.relay().newSession(leg.name), endpoint, leg.name, address);
         if (negotiation != null) media.setOffer(negotiation.accepted());

@@ -67,6 +67,9 @@ final class Leg implements DialogUser {
     private ServerTransaction inviteTx;
     private SipRequest invite;
     private org.jpbx.sip.transport.Flow inboundFlow;
+    /** RFC 4028: the session interval agreed with the caller (it refreshes), 0 when none. */
+    private long sessionExpires;
+    private Lane.Timer sessionTimer = Lane.NO_TIMER;
     private ServerTransaction pendingReinvite;
     private Lane.Timer retransmitTimer = Lane.NO_TIMER;
     private long awaitingAckCseq = -1;
@@ -138,6 +141,9 @@ final class Leg implements DialogUser {
     CallMedia media() { return media; }
     void setMedia(CallMedia m) { this.media = m; }
 
+    /** The session interval the 2xx will carry (the caller refreshes); set before the answer. */
+    void setSessionExpires(long seconds) { this.sessionExpires = seconds; }
+
     void setListener(LegListener l) { this.listener = l == null ? new LegListener() {} : l; }
     ChannelState state() { return state; }
     boolean held() { return held; }
@@ -197,6 +203,7 @@ final class Leg implements DialogUser {
             SipResponse ok = response(inviteTx, 200, sdp);
             setState(ChannelState.UP);
             sendFinal2xx(inviteTx, ok);
+            startSessionTimer();
         });
     }
 
@@ -217,7 +224,11 @@ final class Leg implements DialogUser {
         }
         if (status >= 200 && status < 300) {
             r.addHeader(HeaderName.ALLOW, ALLOW);
-            r.addHeader(HeaderName.SUPPORTED, "replaces, norefersub");
+            r.addHeader(HeaderName.SUPPORTED, "replaces, norefersub, timer");
+            if (sessionExpires > 0 && (tx.request().isMethod(Methods.INVITE) || tx.request().isMethod(Methods.UPDATE))) {
+                r.addHeader(HeaderName.SESSION_EXPIRES, sessionExpires + ";refresher=uac");
+                r.addHeader(HeaderName.REQUIRE, "timer");
+            }
         }
         if (sdp != null) r.setBody(SDP, sdp.getBytes(StandardCharsets.UTF_8));
         return r;
@@ -329,8 +340,26 @@ final class Leg implements DialogUser {
         return h != null ? h : hop;
     }
 
+    /**
+     * RFC 4028 §10: with the caller as refresher, a session not refreshed (re-INVITE or UPDATE)
+     * by the interval minus min(32 s, a third of it) is over: BYE.
+     */
+    private void startSessionTimer() {
+        sessionTimer.cancel();
+        if (sessionExpires <= 0) return;
+        long seconds = sessionExpires - Math.min(32, sessionExpires / 3);
+        sessionTimer = lane.schedule(() -> {
+            if (ended) return;
+            LOG.warn("{}: session timer expired (no refresh within {} s); hanging up", name, sessionExpires);
+            sendBye();
+            finish();
+            listener.onEnd(this, HangupCause.NORMAL_CLEARING, 0);
+        }, seconds * 1000);
+    }
+
     private void finish() {
         ended = true;
+        sessionTimer.cancel();
         CallMedia m = media;
         if (m != null) m.close();
         setState(ChannelState.DOWN);
@@ -392,6 +421,11 @@ final class Leg implements DialogUser {
             return;
         }
         d.refreshTarget(r.contacts());
+        if (sessionExpires > 0) {
+            long asked = SessionTimers.interval(r);
+            if (asked > 0) sessionExpires = Math.max(asked, SessionTimers.MIN);
+            startSessionTimer();
+        }
         String answer = lastLocalSdp;
         String offer = r.body().length > 0 && SDP.equalsIgnoreCase(r.contentType()) ? r.bodyText() : null;
         if (offer != null && media != null) {

@@ -52,6 +52,7 @@ public final class SessionModule {
         distributor.addMethod(Methods.UPDATE);
         distributor.addMethod(Methods.INFO);
         distributor.setCancelHandler(this::onCancel);
+        distributor.capabilities().addSupported("timer");
     }
 
     private boolean onCancel(ServerTransaction invite) { return inbound.onCancel(invite); }
