@@ -1,0 +1,31 @@
+/**
+ * Calls: INVITE sessions and the PJSIP channel driver (chan_pjsip and res_pjsip_session's part of
+ * reference §8).
+ *
+ * <ul>
+ *   <li>{@link org.jpbx.pjsip.session.SessionModule} wires it: INVITE in the distributor, the
+ *       dialer and PJSIP_DIAL_CONTACTS in the PBX, channel states into PJSIP device states, the
+ *       channel commands.</li>
+ *   <li>{@code InboundCalls}: the §8.1 pipeline for new INVITEs (483, 482, session timer 420/422,
+ *       destination lookup 404/484 before any 100 Trying, then 100, 488 on the offer) and the
+ *       channel that runs the endpoint's context.</li>
+ *   <li>{@code Leg}: one INVITE session, UAS or UAC, on its dialog ({@code org.jpbx.sip.dialog}):
+ *       responses, 2xx retransmission until the ACK, CANCEL, BYE both ways, re-INVITE/UPDATE,
+ *       session timer expiry. Its state changes run on the lane of its Call-ID.</li>
+ *   <li>{@code SipChannel}: the dialplan's {@link org.jpbx.dialplan.Channel} for an incoming leg;
+ *       {@code PjsipDialer}: Dial's targets (§8.4), ringing, answer, bridge, DIALSTATUS.</li>
+ *   <li>{@code CallMedia}: a leg's offer/answer ({@code org.jpbx.sdp}) and its relay leg
+ *       ({@code org.jpbx.media}); every call is anchored in the relay.</li>
+ *   <li>{@code Calls}: the legs alive, channel names, {@code core show channels}, and each
+ *       endpoint's device state from its legs (§8.6).</li>
+ * </ul>
+ *
+ * <p>Threads: SIP events arrive on lanes and never block; dialplan applications (Answer, Dial,
+ * Playback, Echo) run on the channel's virtual thread and may wait there.
+ *
+ * <p>Not done: direct media (calls always stay on the relay, as with {@code direct_media=no}),
+ * reliable provisionals (RFC 3262), session timers with jpbx refreshing or on outgoing legs,
+ * delayed offers other than Answer's (our offer in the 200, the answer read from the ACK), T.38,
+ * transfers (REFER gets 501).
+ */
+package org.jpbx.pjsip.session;
