@@ -131,6 +131,8 @@ public final class SqliteContactStore implements ContactStore {
     private final Path dbFile;
     private final String url;
     private final Connection writeConnection;
+    /** Only the writer thread uses these. */
+    private final Transaction prepared;
 
     private final BlockingQueue<Op<?>> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final ReentrantReadWriteLock closeLock = new ReentrantReadWriteLock();
@@ -183,6 +185,7 @@ public final class SqliteContactStore implements ContactStore {
             }
         }
         writeConnection = c;
+        prepared = new Transaction(c);
         writerThread = Thread.ofPlatform().name("contact-store-writer").daemon(true).unstarted(this::writeLoop);
         writerThread.start();
     }
@@ -342,6 +345,7 @@ public final class SqliteContactStore implements ContactStore {
             }
             batch.clear();
         }
+        prepared.close();
         try {
             writeConnection.close();
         } catch (SQLException e) {
@@ -373,15 +377,17 @@ public final class SqliteContactStore implements ContactStore {
     }
 
     private void runTransaction(List<Op<?>> batch) throws SQLException {
-        // Statements are prepared per transaction: the driver finalizes a statement that failed,
-        // so one kept across transactions would be unusable after the first disk-full error.
-        try (Statement s = writeConnection.createStatement(); Transaction tx = new Transaction(writeConnection)) {
+        try (Statement s = writeConnection.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
-            for (Op<?> op : batch) op.run(tx);
+            for (Op<?> op : batch) op.run(prepared);
             // With synchronous=FULL this returns once the WAL is fsynced. If the fsync itself fails
             // the commit is reported failed although its frames may be found again on recovery: a
             // binding that was never acknowledged may reappear, an acknowledged one is never lost.
             s.execute("COMMIT");
+        } catch (SQLException e) {
+            // The driver finalizes a statement that failed (disk full, I/O error): prepare afresh.
+            prepared.close();
+            throw e;
         }
     }
 
@@ -479,7 +485,11 @@ public final class SqliteContactStore implements ContactStore {
         }
     }
 
-    /** The prepared statements of one transaction, prepared when first used. */
+    /**
+     * The writer's prepared statements, prepared when first used and kept across transactions
+     * (parsing the upsert again for every commit cost more than the commit's other work at low
+     * rates); all of them are dropped after a failure.
+     */
     private static final class Transaction implements AutoCloseable {
         private final Connection connection;
         private final Map<String, PreparedStatement> statements = new HashMap<>();
@@ -506,6 +516,7 @@ public final class SqliteContactStore implements ContactStore {
                     // already finalized by the driver
                 }
             }
+            statements.clear();
         }
     }
 
