@@ -238,7 +238,7 @@ warmup() {
 	( cd "$dir" && timeout "$limit" sipp "$target" -sf "$KIT/scenarios/reg-auth.xml" -inf "$USERS_CSV" \
 		-i 127.0.0.1 -p 5080 -r "$WARMUP_RATE" -m "$WARMUP_CALLS" -nostdin -timeout "${limit}s" \
 		-trace_stat -stf stat.csv -fd 1000 >screen.txt 2>&1 )
-	log "warm-up of $label done: $(tail -n 1 "$dir/stat.csv" 2>/dev/null | awk -F';' '{print "successful=" $16 " failed=" $18 " retransmissions=" $56}')"
+	log "warm-up of $label done: $(tail -n 1 "$dir/stat.csv" 2>/dev/null | awk -F';' '{print "successful=" $16 " failed=" $18 " retransmissions=" $58}')"
 }
 
 rate_of() { sed -n 's/.*max_rate=\([0-9][0-9]*\)\/s.*/\1/p' <<<"$1"; }
