@@ -60,6 +60,16 @@ final class WebModules implements AutoCloseable {
 
     HttpServer http() { return http; }
 
+    /** The SIP WebSocket transports (RFC 7118) take upgrades on /ws with the sip subprotocol, over HTTP and HTTPS. */
+    void mountWebSocket(org.jpbx.sip.transport.TransportLayer transports) {
+        if (http == null) return;
+        http.mountWebSocket("ws", "sip", new org.jpbx.http.WebSocketAcceptor() {
+            @Override public boolean accepts(boolean secure) { return transports.acceptsWebSocket(secure); }
+            @Override public boolean accept(io.netty.channel.Channel ch, boolean secure) { return transports.acceptWebSocket(ch, secure); }
+        });
+        transports.webSocketAddresses(http.boundAddress(), http.tlsBoundAddress());
+    }
+
     Phoneprov phoneprov() { return phoneprov; }
 
     /** Reads http.conf and phoneprov.conf again; false when either had errors (the running settings then stay). */

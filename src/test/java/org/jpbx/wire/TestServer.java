@@ -80,6 +80,13 @@ public final class TestServer implements AutoCloseable {
         throw new IOException("no free port for UDP and TCP");
     }
 
+    /** Runs one CLI command and returns what it printed. */
+    public String cli(String line) {
+        java.io.StringWriter sw = new java.io.StringWriter();
+        commands.execute(line, new java.io.PrintWriter(sw));
+        return sw.toString();
+    }
+
     @Override
     public void close() {
         server.stop(false);

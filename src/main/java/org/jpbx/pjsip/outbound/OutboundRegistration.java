@@ -264,8 +264,8 @@ final class OutboundRegistration {
         if (protocolName == null) protocolName = uri.isSecure() ? "tls" : "udp";
         TransportProtocol protocol = TransportProtocol.parse(protocolName.toLowerCase(Locale.ROOT));
         String problem = null;
-        if (protocol != TransportProtocol.UDP && protocol != TransportProtocol.TCP) {
-            problem = "transport " + protocolName + " is not supported yet (udp and tcp are)";
+        if (protocol != TransportProtocol.UDP && protocol != TransportProtocol.TCP && protocol != TransportProtocol.TLS) {
+            problem = "transport " + protocolName + " is not supported for outbound registration (udp, tcp and tls are)";
             protocol = TransportProtocol.UDP;
         }
         int port = uri.port() > 0 ? uri.port() : (protocol.isSecure() ? 5061 : 5060);

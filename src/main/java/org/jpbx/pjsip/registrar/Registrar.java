@@ -120,7 +120,7 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
         }
         List<ContactRequest> contacts;
         try {
-            contacts = contacts(r, aor);
+            contacts = contacts(r, aor, ContactRewrite.applies(endpoint.rewriteContact(), tx.inbound().flow()) ? tx.inbound().flow() : null);
         } catch (SipParseException | IllegalArgumentException e) {
             reject(tx, 400, "Failed to validate contacts in REGISTER request from '" + ep + "'", e.getMessage());
             return;
@@ -231,7 +231,8 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
     /** One Contact of the request with the expiration it asks for (after clamping). */
     record ContactRequest(NameAddr contact, boolean wildcard, long expires) {}
 
-    private static List<ContactRequest> contacts(SipRequest r, Aor aor) {
+    /** @param rewriteTo the flow whose source replaces each Contact's host:port, or null to keep them */
+    private static List<ContactRequest> contacts(SipRequest r, Aor aor, org.jpbx.sip.transport.Flow rewriteTo) {
         long headerExpires = r.expires();
         List<ContactRequest> out = new ArrayList<>();
         if (r.hasWildcardContact()) {
@@ -246,7 +247,8 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
             String text = u.toString();
             if (text.length() > MAX_URI_LENGTH) throw new IllegalArgumentException("Contact URI longer than " + MAX_URI_LENGTH + " characters");
             if (u.host().length() >= MAX_HOST_LENGTH) throw new IllegalArgumentException("Contact host of " + MAX_HOST_LENGTH + " characters or more");
-            out.add(new ContactRequest(c, false, clamp(requested(c, headerExpires, aor), aor)));
+            NameAddr stored = rewriteTo == null ? c : new NameAddr(null, ContactRewrite.rewrite(u, rewriteTo), true, c.params());
+            out.add(new ContactRequest(stored, false, clamp(requested(c, headerExpires, aor), aor)));
         }
         return out;
     }
@@ -428,8 +430,10 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
         if (!p.isReliable()) return false;
         var remote = tx.inbound().source();
         boolean sameAddress = uri.hostAddress().equals(remote.getAddress().getHostAddress()) && uri.port() == remote.getPort();
-        boolean sameTransport = p.viaName().equalsIgnoreCase(uri.transportParam() == null ? "" : uri.transportParam());
+        String param = uri.transportParam() == null ? "" : uri.transportParam();
         boolean ws = p == TransportProtocol.WS || p == TransportProtocol.WSS;
+        // WSS clients write transport=ws (RFC 7118 has no wss parameter)
+        boolean sameTransport = p.viaName().equalsIgnoreCase(param) || (ws && param.equalsIgnoreCase("ws"));
         return sameAddress && sameTransport && (endpoint.rewriteContact() || ws);
     }
 

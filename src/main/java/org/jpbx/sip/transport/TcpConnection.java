@@ -4,9 +4,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 
-/** One TCP connection, accepted or opened by jpbx; a flow in both directions. */
+/** One TCP or TLS connection, accepted or opened by jpbx; a flow in both directions. */
 final class TcpConnection implements Flow {
     private final String transportName;
+    private final TransportProtocol protocol;
     private final Channel channel;
     private final InetSocketAddress remote;
     private final InetSocketAddress local;
@@ -16,8 +17,9 @@ final class TcpConnection implements Flow {
     private final java.util.List<Runnable> closeActions = new java.util.ArrayList<>(1);
     private boolean peerGone; // guarded by closeActions
 
-    TcpConnection(String transportName, Channel channel, SipTrace trace) {
+    TcpConnection(String transportName, TransportProtocol protocol, Channel channel, SipTrace trace) {
         this.transportName = transportName;
+        this.protocol = protocol;
         this.channel = channel;
         this.remote = (InetSocketAddress) channel.remoteAddress();
         this.local = (InetSocketAddress) channel.localAddress();
@@ -25,7 +27,7 @@ final class TcpConnection implements Flow {
         channel.closeFuture().addListener(f -> peerGone());
     }
 
-    @Override public TransportProtocol protocol() { return TransportProtocol.TCP; }
+    @Override public TransportProtocol protocol() { return protocol; }
     @Override public String transportName() { return transportName; }
     @Override public InetSocketAddress remote() { return remote; }
     @Override public InetSocketAddress local() { return local; }
@@ -36,7 +38,7 @@ final class TcpConnection implements Flow {
 
     @Override
     public void send(ByteBuf bytes) {
-        if (trace.isEnabled()) trace.transmitted(ByteBufs.copy(bytes), TransportProtocol.TCP, remote);
+        if (trace.isEnabled()) trace.transmitted(ByteBufs.copy(bytes), protocol, remote);
         if (closeAfterNextSend) {
             channel.writeAndFlush(bytes).addListener(f -> channel.close());
         } else {
@@ -86,5 +88,5 @@ final class TcpConnection implements Flow {
         }
     }
 
-    @Override public String toString() { return "TCP:" + SipTrace.format(remote); }
+    @Override public String toString() { return protocol.viaName() + ":" + SipTrace.format(remote); }
 }

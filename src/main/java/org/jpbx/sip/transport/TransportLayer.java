@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.jpbx.sip.message.NameAddr;
 import org.jpbx.sip.message.SipMessage;
+import org.jpbx.sip.message.SipUri;
 import org.jpbx.sip.message.SipRequest;
 import org.jpbx.sip.message.SipResponse;
 import org.jpbx.sip.message.SipWriter;
@@ -47,9 +49,41 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
     private Listener listenerFor(TransportSpec s) {
         return switch (s.protocol()) {
             case UDP -> new UdpListener(s, decoder, trace);
-            case TCP -> new TcpTransport(s, decoder, trace);
-            default -> throw new IllegalArgumentException("transport " + s.name() + ": protocol " + s.protocol() + " is not supported yet");
+            case TCP, TLS -> new TcpTransport(s, decoder, trace);
+            case WS, WSS -> new WebSocketTransport(s, decoder, trace);
         };
+    }
+
+    /**
+     * Whether a WebSocket transport takes upgraded HTTP connections: one of the same security
+     * (ws for HTTP, wss for HTTPS), else any WebSocket transport.
+     */
+    public boolean acceptsWebSocket(boolean secure) { return webSocketFor(secure) != null; }
+
+    /** Hands an upgraded connection to a WebSocket transport; false (and nothing done) when none is configured. */
+    public boolean acceptWebSocket(io.netty.channel.Channel ch, boolean secure) {
+        WebSocketTransport t = webSocketFor(secure);
+        if (t == null) return false;
+        t.accept(ch, secure ? TransportProtocol.WSS : TransportProtocol.WS);
+        return true;
+    }
+
+    /** The HTTP and HTTPS addresses, shown as the local address of the WebSocket transports. */
+    public void webSocketAddresses(InetSocketAddress http, InetSocketAddress https) {
+        for (Listener l : listeners) {
+            if (l instanceof WebSocketTransport w) w.listeningOn(l.spec().protocol() == TransportProtocol.WSS && https != null ? https : http);
+        }
+    }
+
+    private WebSocketTransport webSocketFor(boolean secure) {
+        TransportProtocol want = secure ? TransportProtocol.WSS : TransportProtocol.WS;
+        WebSocketTransport any = null;
+        for (Listener l : listeners) {
+            if (!(l instanceof WebSocketTransport w)) continue;
+            if (l.spec().protocol() == want) return w;
+            if (any == null) any = w;
+        }
+        return any;
     }
 
     /** Binds one more transport (a reload added it, or rebinds it with allow_reload=yes). */
@@ -62,7 +96,15 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
                     + SipTrace.format(spec.bind()) + ": " + e.getMessage(), e);
         }
         listeners.add(l);
-        LOG.info("Transport {} listening on {}:{}", spec.name(), spec.protocol().viaName(), SipTrace.format(l.localAddress()));
+        LOG.info("Transport {} listening on {}:{}{}", spec.name(), spec.protocol().viaName(), SipTrace.format(l.localAddress()), describe(spec));
+    }
+
+    private static String describe(TransportSpec s) {
+        return switch (s.protocol()) {
+            case TLS -> " (" + TlsContexts.engine() + " TLS engine)";
+            case WS, WSS -> " (WebSocket upgrades on the HTTP server's /ws)";
+            default -> "";
+        };
     }
 
     /** Closes the named transport and its connections. */
@@ -89,7 +131,8 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
         for (Listener l : listeners) {
             try {
                 l.bind(rt);
-                LOG.info("Transport {} listening on {}:{}", l.spec().name(), l.spec().protocol().viaName(), SipTrace.format(l.localAddress()));
+                LOG.info("Transport {} listening on {}:{}{}", l.spec().name(), l.spec().protocol().viaName(), SipTrace.format(l.localAddress()),
+                        describe(l.spec()));
             } catch (Exception e) {
                 close();
                 throw new TransportException("Transport '" + l.spec().name() + "': cannot bind " + l.spec().protocol().viaName() + " "
@@ -118,6 +161,13 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
      */
     @Override
     public byte[] sendResponse(SipResponse response, Inbound request) {
+        NatSettings nat = natOf(request.flow());
+        // a REGISTER's 200 lists the registered bindings: those are the phone's, not ours
+        String method = response.cseq() == null ? null : response.cseq().method();
+        if (nat.rewritesFor(request.source().getAddress()) && !"REGISTER".equals(method)
+                && !(response.status() == 302 && "INVITE".equals(method))) {
+            externalContact(response, nat);
+        }
         byte[] wire = SipWriter.toBytes(response);
         sendWire(wire, request.flow());
         return wire;
@@ -127,6 +177,10 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
     public void sendWire(byte[] wire, Flow flow) {
         if (flow.isOpen() || flow.protocol() == TransportProtocol.UDP) {
             flow.send(Unpooled.wrappedBuffer(wire));
+            return;
+        }
+        if (flow.protocol() == TransportProtocol.WS || flow.protocol() == TransportProtocol.WSS) {
+            LOG.info("Response to {} not sent: its WebSocket connection is closed", SipTrace.format(flow.remote()));
             return;
         }
         TcpTransport tcp = tcpFor(flow.transportName());
@@ -160,6 +214,16 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
             TcpTransport tcp = firstTcp();
             if (tcp != null) return tcp.connect(remote);
         }
+        if (protocol == TransportProtocol.WS || protocol == TransportProtocol.WSS) {
+            // a WebSocket client cannot be connected to: only its own connection reaches it (RFC 7118 §5)
+            for (Listener l : listeners) {
+                if (l instanceof WebSocketTransport w) {
+                    Flow f = w.connectionTo(remote);
+                    if (f != null) return CompletableFuture.completedFuture(f);
+                }
+            }
+            return CompletableFuture.failedFuture(new TransportException("no WebSocket connection from " + SipTrace.format(remote) + " is open"));
+        }
         for (Listener l : listeners) {
             if (l.spec().protocol() != protocol) continue;
             if (l instanceof UdpListener u) return CompletableFuture.completedFuture(u.flowTo(remote));
@@ -175,16 +239,48 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
         int size = protocol == TransportProtocol.UDP && !disableTcpSwitch ? SipWriter.toBytes(request).length : 0;
         return flowFor(protocol, remote, size).thenApply(flow -> {
             Via top = request.topVia();
+            NatSettings nat = natOf(flow);
+            boolean external = nat.rewritesFor(flow.remote().getAddress());
             if (top != null) {
                 InetSocketAddress local = advertised(flow);
-                String host = local.getAddress().getHostAddress();
-                if (host.indexOf(':') >= 0) host = "[" + host + "]";
-                Via fixed = new Via(top.protocol(), flow.protocol().viaName(), host, local.getPort(), top.params());
+                String host = hostText(local.getAddress().getHostAddress());
+                int port = local.getPort();
+                if (external) {
+                    host = hostText(nat.externalSignalingAddress());
+                    if (nat.externalSignalingPort() > 0) port = nat.externalSignalingPort();
+                }
+                Via fixed = new Via(top.protocol(), flow.protocol().viaName(), host, port, top.params());
                 request.replaceFirst("Via", fixed.toString());
             }
+            if (external) externalContact(request, nat);
             send(request, flow);
             return flow;
         });
+    }
+
+    private NatSettings natOf(Flow flow) {
+        for (Listener l : listeners) if (l.spec().name().equals(flow.transportName())) return l.spec().nat();
+        return NatSettings.NONE;
+    }
+
+    private static String hostText(String host) {
+        return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    /** §5.5: the Contact names the external signalling address (and port, when one is set). */
+    private static void externalContact(SipMessage m, NatSettings nat) {
+        String value = m.header("Contact");
+        if (value == null) return;
+        try {
+            NameAddr contact = NameAddr.parse(value, "Contact");
+            SipUri uri = contact.sipUri();
+            if (uri == null) return;
+            int port = nat.externalSignalingPort() > 0 ? nat.externalSignalingPort() : uri.port();
+            SipUri external = uri.withHostPort(hostText(nat.externalSignalingAddress()), port);
+            m.replaceFirst("Contact", new NameAddr(contact.displayName(), external, true, contact.params()).toString());
+        } catch (RuntimeException unparseable) {
+            LOG.debug("Contact {} left as it is: {}", value, unparseable.toString());
+        }
     }
 
     private InetSocketAddress advertised(Flow flow) {
@@ -200,8 +296,23 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
     }
 
     private TcpTransport firstTcp() {
-        for (Listener l : listeners) if (l instanceof TcpTransport t) return t;
+        for (Listener l : listeners) if (l instanceof TcpTransport t && l.spec().protocol() == TransportProtocol.TCP) return t;
         return null;
+    }
+
+    /**
+     * Loads a TLS transport's certificates and settings again: connections made from now on use
+     * them, established ones keep what they negotiated. False when the transport is not TLS or
+     * not bound; throws (and keeps the running context) when the files cannot be used.
+     */
+    public boolean reloadTls(String name, TlsSettings settings) throws java.io.IOException {
+        for (Listener l : listeners) {
+            if (l instanceof TcpTransport t && l.spec().name().equals(name) && l.spec().protocol() == TransportProtocol.TLS) {
+                t.reloadTls(settings);
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
