@@ -88,7 +88,9 @@ class HttpConfTest {
                 "http.conf:4: warning: bindport=99999: expected a number from 1 to 65535; using 8088",
                 "http.conf:5: warning: unknown option 'colour' in http.conf [general]; ignored",
                 "http.conf:8: warning: http.conf section [extra] is not used by jpbx; ignored",
-                "http.conf:3: warning: bindaddr=pbx.example.com: invalid bind address (not an IP address); the HTTP server is not started");
+                "http.conf:3: warning: bindaddr=pbx.example.com: invalid bind address (not an IP address); the HTTP server is not started",
+                "http.conf:6: warning: tlsenable=yes but no tlsbindaddr; HTTPS (and wss) is not started"
+                        + " (set tlsbindaddr=127.0.0.1:8089 or the address phones reach)");
     }
 
     @Test
