@@ -65,6 +65,12 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(dir, port);
     }
 
+    /** Starts a server on exactly {@code pjsipConf} (its transports included); {@code port} is what the test bound. */
+    public static TestServer startRaw(Path dir, String pjsipConf, int port) throws Exception {
+        Files.writeString(dir.resolve("pjsip.conf"), pjsipConf);
+        return new TestServer(dir, port);
+    }
+
     /** A port free for both UDP and TCP on 127.0.0.1 (checked by binding both). */
     public static int freePort() throws IOException {
         for (int i = 0; i < 50; i++) {

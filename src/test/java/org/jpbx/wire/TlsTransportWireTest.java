@@ -150,6 +150,31 @@ class TlsTransportWireTest {
     }
 
     @Test
+    void viaAliasLetsRequestsToTheSentByAddressReuseTheConnection() throws Exception {
+        // RFC 5923: the client listens nowhere; its Via names a port with ;alias, and its contact that port
+        int nobody = TestServer.freePort();
+        try (SSLSocket s = connect(tlsPort, serverCert, null); SipClient.Tcp c = SipClient.stream(s)) {
+            String reg = register("7001", nobody, "tls-alias-" + UUID.randomUUID(), 1).replace(";rport", ";alias");
+            c.send(reg);
+            SipResponse ok = receiveResponse(c);
+            assertThat(ok).isNotNull();
+            assertThat(ok.status()).isEqualTo(200);
+            assertThat(ok.header("Contact")).contains("127.0.0.1:" + nobody);
+            // a request to the contact goes over this connection, not to a new one at the named port
+            c.send(options(s.getLocalPort(), "alias-check"));
+            assertThat(receiveResponse(c).status()).isEqualTo(200);
+            // 7001 is qualified every 2 s: its OPTIONS to the contact arrive here
+            SipRequest seen = null;
+            for (int i = 0; i < 8 && seen == null; i++) {
+                SipMessage m = c.receiveMessage(5_000);
+                if (m instanceof SipRequest r && r.requestUri().toString().contains("127.0.0.1:" + nobody)) seen = r;
+            }
+            assertThat(seen).as("OPTIONS to 127.0.0.1:" + nobody + " over the aliased connection").isNotNull();
+            assertThat(seen.method()).isEqualTo("OPTIONS");
+        }
+    }
+
+    @Test
     void aRequiredClientCertificateThatIsMissingRefusesTheHandshake() throws Exception {
         try (SSLSocket s = connect(strictPort, serverCert, null)) {
             boolean refused;

@@ -25,8 +25,7 @@ final class ContactRewrite {
 
     static SipUri rewrite(SipUri uri, Flow flow) {
         InetSocketAddress src = flow.remote();
-        String host = src.getAddress().getHostAddress();
-        if (host.indexOf(':') >= 0) host = "[" + host + "]";
+        String host = org.jpbx.sip.message.IpText.host(src.getAddress());
         Parameters params = uri.params().copy();
         boolean sameHost = uri.host().equalsIgnoreCase(host) && (uri.port() < 0 ? 5060 : uri.port()) == src.getPort();
         if (!sameHost && !params.has("x-ast-orig-host")) {

@@ -16,6 +16,8 @@ final class TcpConnection implements Flow {
     private volatile boolean closeAfterNextSend;
     private final java.util.List<Runnable> closeActions = new java.util.ArrayList<>(1);
     private boolean peerGone; // guarded by closeActions
+    private volatile TcpTransport owner;
+    private volatile InetSocketAddress alias;
 
     TcpConnection(String transportName, TransportProtocol protocol, Channel channel, SipTrace trace) {
         this.transportName = transportName;
@@ -33,6 +35,24 @@ final class TcpConnection implements Flow {
     @Override public InetSocketAddress local() { return local; }
     @Override public boolean isOpen() { return channel.isActive(); }
     Channel channel() { return channel; }
+
+    void owner(TcpTransport t) { owner = t; }
+    InetSocketAddress alias() { return alias; }
+    void setAlias(InetSocketAddress a) { alias = a; }
+
+    /** A request came in on this connection whose top Via asks for it to be reused (RFC 5923 alias). */
+    void requestVia(org.jpbx.sip.message.Via top) {
+        TcpTransport t = owner;
+        if (t == null || top == null || !top.params().has("alias") || alias != null) return;
+        String host = top.host();
+        if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
+        try {
+            java.net.InetAddress a = java.net.InetAddress.ofLiteral(host);
+            t.alias(this, new InetSocketAddress(a, top.port() < 0 ? TransportSpec.defaultPort(protocol) : top.port()));
+        } catch (IllegalArgumentException notAnAddress) {
+            // a host name as sent-by: nothing to index by without a DNS query
+        }
+    }
 
     void closeAfterNextSend() { closeAfterNextSend = true; }
 

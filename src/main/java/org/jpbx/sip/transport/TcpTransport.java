@@ -124,6 +124,20 @@ final class TcpTransport implements Listener {
         return result;
     }
 
+    /**
+     * RFC 5923: a request whose top Via carries {@code alias} lets requests to its sent-by
+     * address reuse the connection it came on. An address another open connection already
+     * serves is not taken over.
+     */
+    void alias(TcpConnection c, InetSocketAddress sentBy) {
+        if (sentBy.equals(c.remote()) || c.alias() != null) return;
+        TcpConnection holder = connections.get(sentBy);
+        if (holder != null && holder != c && holder.isOpen()) return;
+        c.setAlias(sentBy);
+        connections.put(sentBy, c);
+        LOG.debug("{} is also the connection to {} (alias)", c, SipTrace.format(sentBy));
+    }
+
     TcpConnection connectionTo(InetSocketAddress remote) {
         TcpConnection c = connections.get(remote);
         return c != null && c.isOpen() ? c : null;
@@ -161,13 +175,18 @@ final class TcpTransport implements Listener {
         public void channelActive(ChannelHandlerContext ctx) {
             TcpConnection known = connections.get((InetSocketAddress) ctx.channel().remoteAddress());
             connection = known != null && known.channel() == ctx.channel() ? known : new TcpConnection(spec.name(), spec.protocol(), ctx.channel(), trace);
+            connection.owner(TcpTransport.this);
             connections.put(connection.remote(), connection);
             ctx.fireChannelActive();
         }
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            if (connection != null) connections.remove(connection.remote(), connection);
+            if (connection != null) {
+                connections.remove(connection.remote(), connection);
+                InetSocketAddress alias = connection.alias();
+                if (alias != null) connections.remove(alias, connection);
+            }
             ctx.fireChannelInactive();
         }
 

@@ -163,10 +163,14 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
     public byte[] sendResponse(SipResponse response, Inbound request) {
         NatSettings nat = natOf(request.flow());
         // a REGISTER's 200 lists the registered bindings: those are the phone's, not ours
-        String method = response.cseq() == null ? null : response.cseq().method();
-        if (nat.rewritesFor(request.source().getAddress()) && !"REGISTER".equals(method)
-                && !(response.status() == 302 && "INVITE".equals(method))) {
-            externalContact(response, nat);
+        if (nat.rewritesFor(request.source().getAddress())) {
+            String method;
+            try {
+                method = response.cseq() == null ? null : response.cseq().method();
+            } catch (RuntimeException badCSeq) {
+                method = null; // a 400 to a request with a malformed CSeq carries no Contact anyway
+            }
+            if (!"REGISTER".equals(method) && !(response.status() == 302 && "INVITE".equals(method))) externalContact(response, nat);
         }
         byte[] wire = SipWriter.toBytes(response);
         sendWire(wire, request.flow());
@@ -224,11 +228,18 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
             }
             return CompletableFuture.failedFuture(new TransportException("no WebSocket connection from " + SipTrace.format(remote) + " is open"));
         }
+        Listener pick = null;
         for (Listener l : listeners) {
             if (l.spec().protocol() != protocol) continue;
-            if (l instanceof UdpListener u) return CompletableFuture.completedFuture(u.flowTo(remote));
-            if (l instanceof TcpTransport t) return t.connect(remote);
+            if (pick == null) pick = l;
+            // a transport bound to the destination's address family (or to a wildcard) can reach it
+            if (canReach(l, remote)) {
+                pick = l;
+                break;
+            }
         }
+        if (pick instanceof UdpListener u) return CompletableFuture.completedFuture(u.flowTo(remote));
+        if (pick instanceof TcpTransport t) return t.connect(remote);
         return CompletableFuture.failedFuture(new TransportException("no " + protocol.viaName() + " transport is configured"));
     }
 
@@ -243,7 +254,7 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
             boolean external = nat.rewritesFor(flow.remote().getAddress());
             if (top != null) {
                 InetSocketAddress local = advertised(flow);
-                String host = hostText(local.getAddress().getHostAddress());
+                String host = org.jpbx.sip.message.IpText.host(local.getAddress());
                 int port = local.getPort();
                 if (external) {
                     host = hostText(nat.externalSignalingAddress());
@@ -253,9 +264,18 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
                 request.replaceFirst("Via", fixed.toString());
             }
             if (external) externalContact(request, nat);
+            stripOrigHost(request);
             send(request, flow);
             return flow;
         });
+    }
+
+    private static boolean canReach(Listener l, InetSocketAddress remote) {
+        InetSocketAddress local = l.localAddress();
+        if (local == null || remote.getAddress() == null) return true;
+        java.net.InetAddress a = local.getAddress();
+        if (a.isAnyLocalAddress()) return a instanceof java.net.Inet6Address || remote.getAddress() instanceof java.net.Inet4Address;
+        return a.getClass() == remote.getAddress().getClass();
     }
 
     private NatSettings natOf(Flow flow) {
@@ -265,6 +285,28 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
 
     private static String hostText(String host) {
         return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    /** §5.5: x-ast-orig-host is ours (a rewritten contact's original host); it never leaves in a Request-URI or To. */
+    private static void stripOrigHost(SipRequest request) {
+        if (request.requestUri() instanceof SipUri u && u.params().has("x-ast-orig-host")) {
+            var p = u.params().copy();
+            p.remove("x-ast-orig-host");
+            request.setRequestUri(u.withParams(p));
+        }
+        String to = request.header("To");
+        if (to != null && to.contains("x-ast-orig-host")) {
+            try {
+                NameAddr na = NameAddr.parse(to, "To");
+                if (na.sipUri() != null) {
+                    var p = na.sipUri().params().copy();
+                    p.remove("x-ast-orig-host");
+                    request.replaceFirst("To", new NameAddr(na.displayName(), na.sipUri().withParams(p), true, na.params()).toString());
+                }
+            } catch (RuntimeException unparseable) {
+                // left as it is
+            }
+        }
     }
 
     /** §5.5: the Contact names the external signalling address (and port, when one is set). */
