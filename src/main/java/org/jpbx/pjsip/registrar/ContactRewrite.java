@@ -16,6 +16,9 @@ import org.jpbx.sip.transport.TransportProtocol;
  * different original host is kept as {@code x-ast-orig-host=host:port}.
  */
 final class ContactRewrite {
+    /** The contact URI parameter that names the transport of symmetric_transport=yes (stripped when sending). */
+    static final String TRANSPORT_PARAM = org.jpbx.sip.transport.TransportLayer.TRANSPORT_PARAM;
+
     private ContactRewrite() {}
 
     static boolean applies(boolean rewriteContact, Flow flow) {

@@ -120,7 +120,11 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
         }
         List<ContactRequest> contacts;
         try {
-            contacts = contacts(r, aor, ContactRewrite.applies(endpoint.rewriteContact(), tx.inbound().flow()) ? tx.inbound().flow() : null);
+            org.jpbx.sip.transport.Flow flow = tx.inbound().flow();
+            // symmetric_transport: later requests to the contact leave on the transport it registered on
+            String txp = cfg.transport(flow.transportName()).filter(org.jpbx.pjsip.config.Transport::symmetricTransport)
+                    .map(org.jpbx.pjsip.config.Transport::id).orElse(null);
+            contacts = contacts(r, aor, ContactRewrite.applies(endpoint.rewriteContact(), flow) ? flow : null, txp);
         } catch (SipParseException | IllegalArgumentException e) {
             reject(tx, 400, "Failed to validate contacts in REGISTER request from '" + ep + "'", e.getMessage());
             return;
@@ -232,7 +236,7 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
     record ContactRequest(NameAddr contact, boolean wildcard, long expires) {}
 
     /** @param rewriteTo the flow whose source replaces each Contact's host:port, or null to keep them */
-    private static List<ContactRequest> contacts(SipRequest r, Aor aor, org.jpbx.sip.transport.Flow rewriteTo) {
+    private static List<ContactRequest> contacts(SipRequest r, Aor aor, org.jpbx.sip.transport.Flow rewriteTo, String txp) {
         long headerExpires = r.expires();
         List<ContactRequest> out = new ArrayList<>();
         if (r.hasWildcardContact()) {
@@ -247,7 +251,13 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
             String text = u.toString();
             if (text.length() > MAX_URI_LENGTH) throw new IllegalArgumentException("Contact URI longer than " + MAX_URI_LENGTH + " characters");
             if (u.host().length() >= MAX_HOST_LENGTH) throw new IllegalArgumentException("Contact host of " + MAX_HOST_LENGTH + " characters or more");
-            NameAddr stored = rewriteTo == null ? c : new NameAddr(null, ContactRewrite.rewrite(u, rewriteTo), true, c.params());
+            SipUri storedUri = rewriteTo == null ? u : ContactRewrite.rewrite(u, rewriteTo);
+            if (txp != null && !txp.equals(storedUri.param(ContactRewrite.TRANSPORT_PARAM))) {
+                var params = storedUri.params().copy();
+                params.set(ContactRewrite.TRANSPORT_PARAM, txp);
+                storedUri = storedUri.withParams(params);
+            }
+            NameAddr stored = storedUri == u ? c : new NameAddr(null, storedUri, true, c.params());
             out.add(new ContactRequest(stored, false, clamp(requested(c, headerExpires, aor), aor)));
         }
         return out;

@@ -27,6 +27,12 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
     /** RFC 3261 §18.1.1: a request within 200 bytes of the path MTU (1500) must go over a congestion-controlled transport. */
     static final int UDP_SIZE_LIMIT = 1300;
 
+    /**
+     * A contact URI parameter naming the transport a request to it must leave on (set by the
+     * registrar for transports with symmetric_transport=yes); never sent.
+     */
+    public static final String TRANSPORT_PARAM = "x-ast-txp";
+
     private final NettyRuntime rt;
     private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final InboundDecoder decoder;
@@ -248,7 +254,9 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
     public CompletableFuture<Flow> sendRequest(SipRequest request, TransportProtocol protocol, InetSocketAddress remote) {
         // the size only matters where it can move a request from UDP to TCP: encode to measure only then
         int size = protocol == TransportProtocol.UDP && !disableTcpSwitch ? SipWriter.toBytes(request).length : 0;
-        return flowFor(protocol, remote, size).thenApply(flow -> {
+        String named = request.requestUri() instanceof SipUri u ? u.param(TRANSPORT_PARAM) : null;
+        CompletableFuture<Flow> chosen = named != null ? flowOn(named, protocol, remote, size) : flowFor(protocol, remote, size);
+        return chosen.thenApply(flow -> {
             Via top = request.topVia();
             NatSettings nat = natOf(flow);
             boolean external = nat.rewritesFor(flow.remote().getAddress());
@@ -287,20 +295,36 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
         return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
-    /** §5.5: x-ast-orig-host is ours (a rewritten contact's original host); it never leaves in a Request-URI or To. */
+    /** The named transport's flow to {@code remote} (symmetric_transport); the usual choice when it is gone. */
+    private CompletableFuture<Flow> flowOn(String name, TransportProtocol protocol, InetSocketAddress remote, int size) {
+        for (Listener l : listeners) {
+            if (!l.spec().name().equals(name)) continue;
+            if (l instanceof UdpListener u) return CompletableFuture.completedFuture(u.flowTo(remote));
+            if (l instanceof TcpTransport t) return t.connect(remote);
+            if (l instanceof WebSocketTransport w && w.connectionTo(remote) != null) return CompletableFuture.completedFuture(w.connectionTo(remote));
+        }
+        return flowFor(protocol, remote, size);
+    }
+
+    /**
+     * §5.5: x-ast-orig-host and x-ast-txp are ours (a rewritten contact's original host, the
+     * transport of symmetric_transport); they never leave in a Request-URI or To.
+     */
     private static void stripOrigHost(SipRequest request) {
-        if (request.requestUri() instanceof SipUri u && u.params().has("x-ast-orig-host")) {
+        if (request.requestUri() instanceof SipUri u && (u.params().has("x-ast-orig-host") || u.params().has(TRANSPORT_PARAM))) {
             var p = u.params().copy();
             p.remove("x-ast-orig-host");
+            p.remove(TRANSPORT_PARAM);
             request.setRequestUri(u.withParams(p));
         }
         String to = request.header("To");
-        if (to != null && to.contains("x-ast-orig-host")) {
+        if (to != null && (to.contains("x-ast-orig-host") || to.contains(TRANSPORT_PARAM))) {
             try {
                 NameAddr na = NameAddr.parse(to, "To");
                 if (na.sipUri() != null) {
                     var p = na.sipUri().params().copy();
                     p.remove("x-ast-orig-host");
+                    p.remove(TRANSPORT_PARAM);
                     request.replaceFirst("To", new NameAddr(na.displayName(), na.sipUri().withParams(p), true, na.params()).toString());
                 }
             } catch (RuntimeException unparseable) {
