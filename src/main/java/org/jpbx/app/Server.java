@@ -177,6 +177,7 @@ public final class Server implements AutoCloseable {
             throw e;
         }
         config.attach(transports);
+        transports.keepAlives(() -> config.pjsip().global().keepAliveInterval().toSeconds());
         web.start(io, commands);
         web.mountWebSocket(transports);
         qualifier.start();

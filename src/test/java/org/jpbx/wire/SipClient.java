@@ -161,6 +161,13 @@ public abstract class SipClient implements AutoCloseable {
             byte[] buf = new byte[8192];
             while (true) {
                 byte[] have = pending.toByteArray();
+                int skip = 0;
+                while (skip < have.length && (have[skip] == '\r' || have[skip] == '\n')) skip++; // keep-alives
+                if (skip > 0) {
+                    pending.reset();
+                    pending.write(have, skip, have.length - skip);
+                    have = pending.toByteArray();
+                }
                 int end = frameEnd(have);
                 if (end > 0) {
                     pending.reset();

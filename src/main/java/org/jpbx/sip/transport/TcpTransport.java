@@ -93,6 +93,15 @@ final class TcpTransport implements Listener {
         for (TcpConnection c : connections.values()) c.close();
     }
 
+    private static final byte[] KEEP_ALIVE = {'\r', '\n', '\r', '\n'};
+
+    /** A CRLF keep-alive (RFC 5626 §4.4.1 ping) on every connection whose peer is still there. */
+    void sendKeepAlives() {
+        for (TcpConnection c : new java.util.HashSet<>(connections.values())) {
+            if (c.isOpen() && !c.isPeerGone()) c.channel().writeAndFlush(io.netty.buffer.Unpooled.wrappedBuffer(KEEP_ALIVE), c.channel().voidPromise());
+        }
+    }
+
     /** An open connection to {@code remote}, or a new one; completes when it can carry bytes. */
     CompletableFuture<Flow> connect(InetSocketAddress remote) {
         TcpConnection existing = connections.get(remote);

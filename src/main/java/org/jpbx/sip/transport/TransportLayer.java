@@ -149,6 +149,27 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
 
     public SipTrace trace() { return trace; }
 
+    private volatile io.netty.util.concurrent.ScheduledFuture<?> keepAliveTask;
+    private long lastKeepAlive = System.nanoTime();
+
+    /**
+     * Sends CRLF keep-alives on every TCP and TLS connection each {@code intervalSeconds} (the
+     * global keep_alive_interval, read at every tick so that a reload applies; 0 = none).
+     */
+    public void keepAlives(java.util.function.LongSupplier intervalSeconds) {
+        keepAliveTask = rt.group.next().scheduleAtFixedRate(() -> {
+            try {
+                long interval = intervalSeconds.getAsLong();
+                long now = System.nanoTime();
+                if (interval <= 0 || now - lastKeepAlive < java.util.concurrent.TimeUnit.SECONDS.toNanos(interval)) return;
+                lastKeepAlive = now;
+                for (Listener l : listeners) if (l instanceof TcpTransport t) t.sendKeepAlives();
+            } catch (RuntimeException e) {
+                LOG.warn("Keep-alives not sent: {}", e.toString());
+            }
+        }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     /** What is bound, for the CLI: name, protocol and the actual local address. */
     public List<BoundTransport> bound() {
         List<BoundTransport> out = new ArrayList<>();
@@ -383,6 +404,8 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
 
     @Override
     public void close() {
+        var task = keepAliveTask;
+        if (task != null) task.cancel(false);
         for (Listener l : listeners) {
             try {
                 l.close();
