@@ -111,7 +111,7 @@ public final class ConfigManager {
                 }
             } else if (spec != null && spec.tls() != null) {
                 try {
-                    if (layer.reloadTls(t.id(), spec.tls())) {
+                    if (layer.reloadTls(t.id(), spec.tls()) && t.protocol().equals("tls")) {
                         notes.add("Transport " + t.id() + ": TLS certificates and settings reloaded (established connections keep theirs).");
                     }
                 } catch (java.io.IOException | RuntimeException e) {

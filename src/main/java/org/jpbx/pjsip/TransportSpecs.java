@@ -37,9 +37,14 @@ public final class TransportSpecs {
 
     /**
      * The spec of one transport, or null when jpbx cannot open its protocol yet. WebSocket
-     * transports have no socket of their own: their bind is the HTTP server's (see http.conf).
+     * transports have no socket of their own: their bind is the HTTP server's (see http.conf);
+     * a flow has none either (a TCP spec without bind).
      */
     public static TransportSpec of(Transport t) {
+        if (t.protocol().equals("flow")) {
+            // no socket: outgoing TCP (or TLS, by the target URI) connections with the object's TLS options
+            return new TransportSpec(t.id(), TransportProtocol.TCP, null, tls(t.object()), nat(t));
+        }
         TransportProtocol p = TransportProtocol.parse(t.protocol());
         if (p == null) return null;
         InetAddress addr = t.bind() != null ? t.bind().address() : InetAddress.getLoopbackAddress();

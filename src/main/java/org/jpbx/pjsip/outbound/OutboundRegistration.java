@@ -247,6 +247,11 @@ final class OutboundRegistration {
         if (!supported.isEmpty()) r.addHeader(HeaderName.SUPPORTED, String.join(", ", supported));
         String proxy = cfg.outboundProxy();
         if (proxy != null && !proxy.isEmpty()) r.addHeader(HeaderName.ROUTE, "<" + proxy + ">");
+        String transport = cfg.transport();
+        if (transport != null && !transport.isEmpty()
+                && config.transport(transport).map(t -> t.protocol().equals("flow")).orElse(false)) {
+            r.addHeader(org.jpbx.sip.transport.TransportLayer.TRANSPORT_HEADER, transport); // leaves on the flow; never sent
+        }
         return r;
     }
 
@@ -261,6 +266,9 @@ final class OutboundRegistration {
         if (protocolName == null && transportName != null) {
             protocolName = ctx.config().transport(transportName).map(Transport::protocol).orElse(null);
         }
+        boolean flow = "flow".equals(protocolName);
+        // a flow carries TCP or TLS as the target URI says (reference: transport protocol=flow)
+        if (flow) protocolName = uri.transportParam() != null ? uri.transportParam() : uri.isSecure() ? "tls" : "tcp";
         if (protocolName == null) protocolName = uri.isSecure() ? "tls" : "udp";
         TransportProtocol protocol = TransportProtocol.parse(protocolName.toLowerCase(Locale.ROOT));
         String problem = null;

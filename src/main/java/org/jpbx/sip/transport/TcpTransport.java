@@ -57,9 +57,8 @@ final class TcpTransport implements Listener {
 
     /** Builds the TLS contexts from {@code settings}; the running ones stay when this throws. */
     void reloadTls(TlsSettings settings) throws IOException {
-        SslContext server = TlsContexts.server(settings);
         SslContext client = TlsContexts.client(settings);
-        serverTls = server;
+        if (spec.bind() != null) serverTls = TlsContexts.server(settings);
         clientTls = client;
     }
 
@@ -68,8 +67,10 @@ final class TcpTransport implements Listener {
         this.rt = rt;
         if (secure()) {
             if (spec.tls() == null) throw new TransportException("TLS settings missing");
-            reloadTls(spec.tls());
+            if (spec.bind() == null) clientTls = TlsContexts.client(spec.tls()); // a flow: connects only
+            else reloadTls(spec.tls());
         }
+        if (spec.bind() == null) return; // a flow's connections: nothing to listen on
         ServerBootstrap b = new ServerBootstrap()
                 .group(rt.group)
                 .channel(rt.serverChannel())
@@ -90,6 +91,7 @@ final class TcpTransport implements Listener {
     @Override
     public void close() {
         if (server != null) server.close().syncUninterruptibly();
+        if (rt == null) return;
         for (TcpConnection c : connections.values()) c.close();
     }
 

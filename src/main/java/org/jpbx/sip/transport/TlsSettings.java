@@ -20,6 +20,11 @@ public record TlsSettings(Path certFile, Path privKeyFile, String password, Path
         if (password != null && password.isEmpty()) password = null;
     }
 
+    /** A TLS client with no certificate of its own that does not verify the server (pjsip's defaults). */
+    public static TlsSettings clientDefaults() {
+        return new TlsSettings(null, null, null, null, null, false, false, false, "default", java.util.List.of(), false);
+    }
+
     /** The JDK protocol names the method allows. */
     public String[] protocols() {
         return switch (method) {

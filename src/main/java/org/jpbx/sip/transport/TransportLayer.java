@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.jpbx.sip.message.IpText;
 import org.jpbx.sip.message.NameAddr;
 import org.jpbx.sip.message.SipMessage;
 import org.jpbx.sip.message.SipUri;
@@ -33,6 +34,12 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
      */
     public static final String TRANSPORT_PARAM = "x-ast-txp";
 
+    /**
+     * A header naming the transport a request must leave on, for senders whose configuration names
+     * one (a registration over a flow). Removed before the request is written: it is never sent.
+     */
+    public static final String TRANSPORT_HEADER = "X-Jpbx-Transport";
+
     private final NettyRuntime rt;
     private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final InboundDecoder decoder;
@@ -55,7 +62,7 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
     private Listener listenerFor(TransportSpec s) {
         return switch (s.protocol()) {
             case UDP -> new UdpListener(s, decoder, trace);
-            case TCP, TLS -> new TcpTransport(s, decoder, trace);
+            case TCP, TLS -> s.bind() == null ? new FlowTransport(s, decoder, trace) : new TcpTransport(s, decoder, trace);
             case WS, WSS -> new WebSocketTransport(s, decoder, trace);
         };
     }
@@ -109,6 +116,7 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
         return switch (s.protocol()) {
             case TLS -> " (" + TlsContexts.engine() + " TLS engine)";
             case WS, WSS -> " (WebSocket upgrades on the HTTP server's /ws)";
+            case TCP -> s.bind() == null ? " (a flow: outgoing TCP/TLS connections only)" : "";
             default -> "";
         };
     }
@@ -163,7 +171,10 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
                 long now = System.nanoTime();
                 if (interval <= 0 || now - lastKeepAlive < java.util.concurrent.TimeUnit.SECONDS.toNanos(interval)) return;
                 lastKeepAlive = now;
-                for (Listener l : listeners) if (l instanceof TcpTransport t) t.sendKeepAlives();
+                for (Listener l : listeners) {
+                    if (l instanceof TcpTransport t) t.sendKeepAlives();
+                    else if (l instanceof FlowTransport f) f.sendKeepAlives();
+                }
             } catch (RuntimeException e) {
                 LOG.warn("Keep-alives not sent: {}", e.toString());
             }
@@ -257,7 +268,7 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
         }
         Listener pick = null;
         for (Listener l : listeners) {
-            if (l.spec().protocol() != protocol) continue;
+            if (l.spec().protocol() != protocol || l instanceof FlowTransport) continue; // a flow serves only who names it
             if (pick == null) pick = l;
             // a transport bound to the destination's address family (or to a wildcard) can reach it
             if (canReach(l, remote)) {
@@ -273,9 +284,11 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
     /** Sends a request: fixes the top Via's transport and sent-by to the flow it leaves on. */
     @Override
     public CompletableFuture<Flow> sendRequest(SipRequest request, TransportProtocol protocol, InetSocketAddress remote) {
+        String header = request.header(TRANSPORT_HEADER);
+        if (header != null) request.removeHeader(TRANSPORT_HEADER);
+        String named = header != null ? header : request.requestUri() instanceof SipUri u ? u.param(TRANSPORT_PARAM) : null;
         // the size only matters where it can move a request from UDP to TCP: encode to measure only then
         int size = protocol == TransportProtocol.UDP && !disableTcpSwitch ? SipWriter.toBytes(request).length : 0;
-        String named = request.requestUri() instanceof SipUri u ? u.param(TRANSPORT_PARAM) : null;
         CompletableFuture<Flow> chosen = named != null ? flowOn(named, protocol, remote, size) : flowFor(protocol, remote, size);
         return chosen.thenApply(flow -> {
             Via top = request.topVia();
@@ -293,6 +306,10 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
                 request.replaceFirst("Via", fixed.toString());
             }
             if (external) externalContact(request, nat);
+            else if (named != null && isFlow(named) && flow.local() != null) {
+                // a flow listens nowhere: only its connection reaches jpbx, so the Contact names that
+                contactAt(request, IpText.host(flow.local().getAddress()), flow.local().getPort());
+            }
             stripOrigHost(request);
             send(request, flow);
             return flow;
@@ -322,6 +339,9 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
             if (!l.spec().name().equals(name)) continue;
             if (l instanceof UdpListener u) return CompletableFuture.completedFuture(u.flowTo(remote));
             if (l instanceof TcpTransport t) return t.connect(remote);
+            if (l instanceof FlowTransport f) {
+                return f.connect(protocol == TransportProtocol.TLS || protocol == TransportProtocol.WSS ? TransportProtocol.TLS : TransportProtocol.TCP, remote);
+            }
             if (l instanceof WebSocketTransport w && w.connectionTo(remote) != null) return CompletableFuture.completedFuture(w.connectionTo(remote));
         }
         return flowFor(protocol, remote, size);
@@ -354,16 +374,26 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
         }
     }
 
+    private boolean isFlow(String name) {
+        for (Listener l : listeners) if (l instanceof FlowTransport && l.spec().name().equals(name)) return true;
+        return false;
+    }
+
     /** §5.5: the Contact names the external signalling address (and port, when one is set). */
     private static void externalContact(SipMessage m, NatSettings nat) {
+        contactAt(m, hostText(nat.externalSignalingAddress()), nat.externalSignalingPort());
+    }
+
+    /** Replaces the Contact's host, and its port when {@code port} > 0. */
+    private static void contactAt(SipMessage m, String host, int newPort) {
         String value = m.header("Contact");
         if (value == null) return;
         try {
             NameAddr contact = NameAddr.parse(value, "Contact");
             SipUri uri = contact.sipUri();
             if (uri == null) return;
-            int port = nat.externalSignalingPort() > 0 ? nat.externalSignalingPort() : uri.port();
-            SipUri external = uri.withHostPort(hostText(nat.externalSignalingAddress()), port);
+            int port = newPort > 0 ? newPort : uri.port();
+            SipUri external = uri.withHostPort(host, port);
             m.replaceFirst("Contact", new NameAddr(contact.displayName(), external, true, contact.params()).toString());
         } catch (RuntimeException unparseable) {
             LOG.debug("Contact {} left as it is: {}", value, unparseable.toString());
@@ -396,6 +426,10 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
         for (Listener l : listeners) {
             if (l instanceof TcpTransport t && l.spec().name().equals(name) && l.spec().protocol() == TransportProtocol.TLS) {
                 t.reloadTls(settings);
+                return true;
+            }
+            if (l instanceof FlowTransport f && l.spec().name().equals(name)) {
+                f.reloadTls(settings);
                 return true;
             }
         }
