@@ -44,6 +44,15 @@ final class WebModules implements AutoCloseable {
             diag.notice(null, "phoneprov.conf provisions " + provisioning.devices().size() + " phone(s), but the HTTP server of"
                     + " http.conf does not run (enabled=yes and bindaddr= are needed), so no phone can fetch its files");
         }
+        for (org.jpbx.pjsip.config.Transport t : pjsip.transports()) {
+            if (t.protocol().equals("ws") && !http.runs()) {
+                diag.warning(t.object().location(), "transport " + t.id() + ": protocol=ws rides on the HTTP server of http.conf, which"
+                        + " does not run (enabled=yes and bindaddr= are needed), so no WebSocket client can connect");
+            } else if (t.protocol().equals("wss") && http.tls() == null) {
+                diag.warning(t.object().location(), "transport " + t.id() + ": protocol=wss rides on the HTTPS side of http.conf, which"
+                        + " does not run (enabled=yes, tlsenable=yes, tlsbindaddr= and tlscertfile= are needed)");
+            }
+        }
         return new WebModules(configDir, http, provisioning);
     }
 
