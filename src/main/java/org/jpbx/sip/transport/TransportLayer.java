@@ -109,16 +109,19 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
                     + SipTrace.format(spec.bind()) + ": " + e.getMessage(), e);
         }
         listeners.add(l);
-        LOG.info("Transport {} listening on {}:{}{}", spec.name(), spec.protocol().viaName(), SipTrace.format(l.localAddress()), describe(spec));
+        logStarted(l);
     }
 
-    private static String describe(TransportSpec s) {
-        return switch (s.protocol()) {
-            case TLS -> " (" + TlsContexts.engine() + " TLS engine)";
-            case WS, WSS -> " (WebSocket upgrades on the HTTP server's /ws)";
-            case TCP -> s.bind() == null ? " (a flow: outgoing TCP/TLS connections only)" : "";
-            default -> "";
-        };
+    private static void logStarted(Listener l) {
+        TransportSpec s = l.spec();
+        if (l instanceof WebSocketTransport) {
+            LOG.info("Transport {} takes {} connections upgraded on the HTTP server's /ws", s.name(), s.protocol().viaName());
+        } else if (l instanceof FlowTransport) {
+            LOG.info("Transport {} is a flow: outgoing TCP/TLS connections only", s.name());
+        } else {
+            LOG.info("Transport {} listening on {}:{}{}", s.name(), s.protocol().viaName(), SipTrace.format(l.localAddress()),
+                    s.protocol() == TransportProtocol.TLS ? " (" + TlsContexts.engine() + " TLS engine)" : "");
+        }
     }
 
     /** Closes the named transport and its connections. */
@@ -145,8 +148,7 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
         for (Listener l : listeners) {
             try {
                 l.bind(rt);
-                LOG.info("Transport {} listening on {}:{}{}", l.spec().name(), l.spec().protocol().viaName(), SipTrace.format(l.localAddress()),
-                        describe(l.spec()));
+                logStarted(l);
             } catch (Exception e) {
                 close();
                 throw new TransportException("Transport '" + l.spec().name() + "': cannot bind " + l.spec().protocol().viaName() + " "
