@@ -247,10 +247,13 @@ final class OutboundRegistration {
         if (!supported.isEmpty()) r.addHeader(HeaderName.SUPPORTED, String.join(", ", supported));
         String proxy = cfg.outboundProxy();
         if (proxy != null && !proxy.isEmpty()) r.addHeader(HeaderName.ROUTE, "<" + proxy + ">");
+        // the named transport is the one the REGISTER leaves on (a flow, or a listener of the target's protocol)
         String transport = cfg.transport();
-        if (transport != null && !transport.isEmpty()
-                && config.transport(transport).map(t -> t.protocol().equals("flow")).orElse(false)) {
-            r.addHeader(org.jpbx.sip.transport.TransportLayer.TRANSPORT_HEADER, transport); // leaves on the flow; never sent
+        if (transport != null && !transport.isEmpty()) {
+            Target t = target();
+            boolean fits = config.transport(transport)
+                    .map(tp -> tp.protocol().equals("flow") || tp.protocol().equalsIgnoreCase(t.protocol().viaName())).orElse(false);
+            if (fits) r.addHeader(org.jpbx.sip.transport.TransportLayer.TRANSPORT_HEADER, transport); // never sent
         }
         return r;
     }

@@ -166,6 +166,12 @@ final class TcpTransport implements Listener {
                 SslHandler tls = connectingTo == null
                         ? serverTls.newHandler(ch.alloc())
                         : clientTls.newHandler(ch.alloc(), connectingTo.getHostString(), connectingTo.getPort());
+                if (connectingTo != null && spec.tls() != null && spec.tls().verifyServer()) {
+                    // verify_server: the certificate must also name the host (or address) connected to
+                    javax.net.ssl.SSLParameters p = tls.engine().getSSLParameters();
+                    p.setEndpointIdentificationAlgorithm("HTTPS");
+                    tls.engine().setSSLParameters(p);
+                }
                 ch.pipeline().addLast(tls);
             }
             StreamFramer framer = new StreamFramer();
