@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * NAT handling (reference §5.4, §5.5) and IPv6 transports against a real jpbx. Every peer is on
+ * NAT handling (reference §5.4, §5.5) and IPv6 transports against a real jpbx. (Requests to a
+ * contact leave on the first transport, by name, that can reach it: the names order them here.) Every peer is on
  * loopback: 127.0.0.2 counts as "outside" because local_net names 127.0.0.1/32 only; the private
  * and public addresses in the messages are only named, never sent to.
  */
@@ -29,13 +30,14 @@ class NatAndIpv6WireTest {
     @TempDir
     static Path dir;
     static TestServer server;
-    static int port, v6Port, symPort;
+    static int port, v6Port, symPort, anyPort;
 
     @BeforeAll
     static void start() throws Exception {
         port = TestServer.freePort();
         v6Port = TestServer.freePort();
         symPort = TestServer.freePort();
+        anyPort = TestServer.freePort();
         server = TestServer.startRaw(dir, """
                 [transport-nat]
                 type=transport
@@ -56,6 +58,11 @@ class NatAndIpv6WireTest {
                 type=transport
                 protocol=udp
                 bind=[::1]:%d
+
+                [transport-wild6]
+                type=transport
+                protocol=udp
+                bind=[::]:%d
 
                 [transport-v6-tcp]
                 type=transport
@@ -81,6 +88,14 @@ class NatAndIpv6WireTest {
                 max_contacts=2
                 qualify_frequency=2
 
+                [anyphone]
+                type=endpoint
+                context=default
+                aors=anyphone
+                [anyphone]
+                type=aor
+                max_contacts=5
+
                 [v6phone]
                 type=endpoint
                 context=default
@@ -89,7 +104,7 @@ class NatAndIpv6WireTest {
                 type=aor
                 max_contacts=2
                 qualify_frequency=2
-                """.formatted(port, symPort, v6Port, v6Port), port);
+                """.formatted(port, symPort, v6Port, anyPort, v6Port), port);
     }
 
     @AfterAll
@@ -188,6 +203,22 @@ class NatAndIpv6WireTest {
             assertThat(options.method()).isEqualTo("OPTIONS");
             assertThat(((InetSocketAddress) p.getSocketAddress()).getPort()).isEqualTo(symPort);
             assertThat(options.requestUri().toString()).isEqualTo("sip:symphone@" + sentBy);
+        }
+    }
+
+    @Test
+    void aTransportBoundToTheIpv6WildcardTakesIpv6AndIpv4() throws Exception {
+        for (String local : new String[] {"::1", "127.0.0.1"}) {
+            try (DatagramSocket phone = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(local), 0))) {
+                String host = local.contains(":") ? "[" + local + "]" : local;
+                String sentBy = host + ":" + phone.getLocalPort();
+                byte[] reg = register("anyphone", sentBy, host, "any-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+                phone.send(new DatagramPacket(reg, reg.length, new InetSocketAddress(InetAddress.getByName(local), anyPort)));
+                SipResponse ok = nextResponse(phone, 10_000);
+                assertThat(ok).as("REGISTER from " + local + " to [::]:" + anyPort).isNotNull();
+                assertThat(ok.status()).isEqualTo(200);
+                assertThat(String.join(",", ok.headerValues("Contact"))).contains("sip:anyphone@" + sentBy);
+            }
         }
     }
 

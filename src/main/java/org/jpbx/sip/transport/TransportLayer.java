@@ -326,6 +326,12 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
         return a.getClass() == remote.getAddress().getClass();
     }
 
+    /**
+     * The NAT settings of the transport a flow belongs to: the call layer asks
+     * {@code natFor(flow).rewritesMediaFor(peer)} whether its SDP must name external_media_address.
+     */
+    public NatSettings natFor(Flow flow) { return natOf(flow); }
+
     private NatSettings natOf(Flow flow) {
         for (Listener l : listeners) if (l.spec().name().equals(flow.transportName())) return l.spec().nat();
         return NatSettings.NONE;
