@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * NAT handling (reference §5.4, §5.5) and IPv6 transports against a real jpbx. (Requests to a
- * contact leave on the first transport, by name, that can reach it: the names order them here.) Every peer is on
+ * NAT handling (reference §5.4, §5.5) and IPv6 transports against a real jpbx. Requests to a
+ * contact leave on its endpoint's transport=, else on the first transport (by name) that can
+ * reach it. Every peer is on
  * loopback: 127.0.0.2 counts as "outside" because local_net names 127.0.0.1/32 only; the private
  * and public addresses in the messages are only named, never sent to.
  */
@@ -59,7 +60,7 @@ class NatAndIpv6WireTest {
                 protocol=udp
                 bind=[::1]:%d
 
-                [transport-wild6]
+                [transport-any6]
                 type=transport
                 protocol=udp
                 bind=[::]:%d
@@ -72,6 +73,7 @@ class NatAndIpv6WireTest {
                 [natphone]
                 type=endpoint
                 context=default
+                transport=transport-nat
                 aors=natphone
                 rewrite_contact=yes
                 [natphone]
@@ -99,6 +101,7 @@ class NatAndIpv6WireTest {
                 [v6phone]
                 type=endpoint
                 context=default
+                transport=transport-v6
                 aors=v6phone
                 [v6phone]
                 type=aor

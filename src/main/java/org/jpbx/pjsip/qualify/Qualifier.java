@@ -163,6 +163,8 @@ public final class Qualifier {
         options.addHeader(HeaderName.CALL_ID, callId);
         options.addHeader(HeaderName.CSEQ, "1 OPTIONS");
         options.addHeader(HeaderName.MAX_FORWARDS, Integer.toString(cfg.global().maxForwards()));
+        // the endpoint's transport= is the one its OPTIONS leave on (when it carries the contact's protocol)
+        if (ep != null && !ep.transport().isEmpty()) options.addHeader(org.jpbx.sip.transport.TransportLayer.TRANSPORT_HEADER, ep.transport());
         TransportProtocol protocol = TransportProtocol.forUri(uri);
         int port = uri.port() < 0 ? org.jpbx.sip.transport.TransportSpec.defaultPort(protocol == TransportProtocol.TLS ? protocol : TransportProtocol.UDP) : uri.port();
         InetSocketAddress dest;

@@ -288,7 +288,9 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
     public CompletableFuture<Flow> sendRequest(SipRequest request, TransportProtocol protocol, InetSocketAddress remote) {
         String header = request.header(TRANSPORT_HEADER);
         if (header != null) request.removeHeader(TRANSPORT_HEADER);
-        String named = header != null ? header : request.requestUri() instanceof SipUri u ? u.param(TRANSPORT_PARAM) : null;
+        // a contact's own transport (symmetric_transport) comes before the one its sender names
+        String txp = request.requestUri() instanceof SipUri u ? u.param(TRANSPORT_PARAM) : null;
+        String named = txp != null ? txp : header;
         // the size only matters where it can move a request from UDP to TCP: encode to measure only then
         int size = protocol == TransportProtocol.UDP && !disableTcpSwitch ? SipWriter.toBytes(request).length : 0;
         CompletableFuture<Flow> chosen = named != null ? flowOn(named, protocol, remote, size) : flowFor(protocol, remote, size);
@@ -345,6 +347,10 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
     private CompletableFuture<Flow> flowOn(String name, TransportProtocol protocol, InetSocketAddress remote, int size) {
         for (Listener l : listeners) {
             if (!l.spec().name().equals(name)) continue;
+            boolean webSocket = protocol == TransportProtocol.WS || protocol == TransportProtocol.WSS;
+            boolean fits = l instanceof FlowTransport || l.spec().protocol() == protocol
+                    || (webSocket && l instanceof WebSocketTransport);
+            if (!fits) break; // a transport of another protocol cannot carry it: the usual choice
             if (l instanceof UdpListener u) return CompletableFuture.completedFuture(u.flowTo(remote));
             if (l instanceof TcpTransport t) return t.connect(remote);
             if (l instanceof FlowTransport f) {
@@ -411,8 +417,33 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
     private InetSocketAddress advertised(Flow flow) {
         InetSocketAddress local = flow.local();
         if (local != null && !local.getAddress().isAnyLocalAddress()) return local;
-        for (Listener l : listeners) if (l.spec().name().equals(flow.transportName())) return l.localAddress();
+        for (Listener l : listeners) {
+            if (!l.spec().name().equals(flow.transportName())) continue;
+            InetSocketAddress bound = l.localAddress();
+            if (bound == null || !bound.getAddress().isAnyLocalAddress()) return bound;
+            // a wildcard bind: the address the kernel sends from towards the peer
+            return new InetSocketAddress(routedFrom(flow.remote().getAddress(), bound.getAddress()), bound.getPort());
+        }
         return local;
+    }
+
+    private final java.util.Map<java.net.InetAddress, java.net.InetAddress> routeCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The local address the routing table picks towards {@code dest} (a connected datagram socket sends nothing). */
+    private java.net.InetAddress routedFrom(java.net.InetAddress dest, java.net.InetAddress fallback) {
+        java.net.InetAddress known = routeCache.get(dest);
+        if (known != null) return known;
+        java.net.InetAddress found = fallback;
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket()) {
+            probe.connect(dest, 9);
+            java.net.InetAddress a = probe.getLocalAddress();
+            if (a != null && !a.isAnyLocalAddress()) found = a;
+        } catch (java.io.IOException | RuntimeException e) {
+            return fallback;
+        }
+        if (routeCache.size() > 4096) routeCache.clear();
+        routeCache.put(dest, found);
+        return found;
     }
 
     private TcpTransport tcpFor(String name) {
