@@ -47,10 +47,15 @@ public final class TestCerts {
 
     /** A client context that trusts {@code server}'s certificate and presents {@code own} when given. */
     public static SSLContext client(Cert server, Cert own) throws Exception {
+        return client(List.of(server), own);
+    }
+
+    /** A client context that trusts every certificate of {@code servers}. */
+    public static SSLContext client(List<Cert> servers, Cert own) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         int i = 0;
-        for (X509Certificate c : read(server.cert())) trust.setCertificateEntry("ca" + i++, c);
+        for (Cert server : servers) for (X509Certificate c : read(server.cert())) trust.setCertificateEntry("ca" + i++, c);
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);
         KeyManagerFactory kmf = null;

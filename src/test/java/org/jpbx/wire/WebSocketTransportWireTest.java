@@ -32,12 +32,19 @@ class WebSocketTransportWireTest {
     @TempDir
     static Path dir;
     static TestServer server;
-    static TestCerts.Cert cert;
+    static TestCerts.Cert cert, renewed;
+    static Path live;
     static int httpPort, httpsPort;
 
     @BeforeAll
     static void start() throws Exception {
-        cert = TestCerts.make(Files.createDirectories(dir.resolve("certs")), "web", "jpbx-web", null);
+        Path certs = Files.createDirectories(dir.resolve("certs"));
+        cert = TestCerts.make(certs, "web", "jpbx-web", null);
+        renewed = TestCerts.make(certs, "renewed", "jpbx-web-renewed", null);
+        // http.conf names copies, which the reload test replaces
+        live = certs;
+        Files.copy(cert.cert(), certs.resolve("live.crt"));
+        Files.copy(cert.key(), certs.resolve("live.key"));
         httpPort = TestServer.freePort();
         httpsPort = TestServer.freePort();
         Files.writeString(dir.resolve("http.conf"), """
@@ -49,7 +56,7 @@ class WebSocketTransportWireTest {
                 tlsbindaddr=127.0.0.1:%d
                 tlscertfile=%s
                 tlsprivatekey=%s
-                """.formatted(httpPort, httpsPort, cert.cert(), cert.key()));
+                """.formatted(httpPort, httpsPort, live.resolve("live.crt"), live.resolve("live.key")));
         server = TestServer.startBare(dir, """
 
                 [transport-ws]
@@ -85,7 +92,7 @@ class WebSocketTransportWireTest {
 
         static WsPeer open(String uri, String... subprotocols) throws Exception {
             WsPeer p = new WsPeer();
-            HttpClient client = HttpClient.newBuilder().sslContext(TestCerts.client(cert, null)).build();
+            HttpClient client = HttpClient.newBuilder().sslContext(TestCerts.client(java.util.List.of(cert, renewed), null)).build();
             WebSocket.Builder b = client.newWebSocketBuilder();
             if (subprotocols.length > 0) b.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
             p.ws = b.buildAsync(URI.create(uri), p).get(10, TimeUnit.SECONDS);
@@ -200,6 +207,34 @@ class WebSocketTransportWireTest {
     @Test
     void registrationOverWss() throws Exception {
         registersAndIsReachedOverTheWebSocket("wss://127.0.0.1:" + httpsPort + "/ws", "WSS");
+    }
+
+    @Test
+    void reloadServesNewHttpsCertificatesAndKeepsOpenWebSockets() throws Exception {
+        try (WsPeer peer = WsPeer.open("wss://127.0.0.1:" + httpsPort + "/ws", "sip")) {
+            Files.copy(renewed.cert(), live.resolve("live.crt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(renewed.key(), live.resolve("live.key"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            server.cli("core reload");
+            try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) TestCerts.client(renewed, null).getSocketFactory()
+                    .createSocket("127.0.0.1", httpsPort)) {
+                s.setSoTimeout(10_000);
+                s.startHandshake();
+                assertThat(((java.security.cert.X509Certificate) s.getSession().getPeerCertificates()[0]).getSubjectX500Principal().getName())
+                        .contains("jpbx-web-renewed");
+            }
+            // the WebSocket opened before the reload still carries SIP
+            peer.send("OPTIONS sip:127.0.0.1 SIP/2.0\r\n"
+                    + "Via: SIP/2.0/WSS abc.invalid;branch=z9hG4bK" + UUID.randomUUID() + "\r\n"
+                    + "From: <sip:8001@127.0.0.1>;tag=o1\r\nTo: <sip:127.0.0.1>\r\nCall-ID: reload-" + UUID.randomUUID() + "\r\n"
+                    + "CSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            SipResponse r = peer.nextResponse(10_000);
+            assertThat(r).isNotNull();
+            assertThat(r.status()).isEqualTo(200);
+        } finally {
+            Files.copy(cert.cert(), live.resolve("live.crt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(cert.key(), live.resolve("live.key"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            server.cli("core reload");
+        }
     }
 
     @Test
