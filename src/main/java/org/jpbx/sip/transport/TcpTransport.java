@@ -177,7 +177,7 @@ final class TcpTransport implements Listener {
             StreamFramer framer = new StreamFramer();
             ch.pipeline().addLast(new IdleStateHandler(PARTIAL_MESSAGE_TIMEOUT_SECONDS, 0, 0));
             ch.pipeline().addLast(framer);
-            ch.pipeline().addLast(new Handler(framer));
+            ch.pipeline().addLast(new Handler(framer, connectingTo));
         }
     }
 
@@ -186,7 +186,32 @@ final class TcpTransport implements Listener {
         private TcpConnection connection;
         private boolean inputShutdown;
 
-        Handler(StreamFramer framer) { this.framer = framer; }
+        private final InetSocketAddress connectingTo;
+
+        Handler(StreamFramer framer, InetSocketAddress connectingTo) {
+            this.framer = framer;
+            this.connectingTo = connectingTo;
+        }
+
+        /** allow_wildcard_certs=no with verify_server: a server named only by a wildcard is refused. */
+        private boolean wildcardRefused(ChannelHandlerContext ctx) {
+            TlsSettings tls = spec.tls();
+            if (connectingTo == null || tls == null || !tls.verifyServer() || tls.allowWildcardCerts()) return false;
+            String host = connectingTo.getHostString();
+            if (host.indexOf(':') >= 0 || host.chars().allMatch(ch -> Character.isDigit(ch) || ch == '.')) return false; // an address
+            try {
+                SslHandler h = ctx.pipeline().get(SslHandler.class);
+                var certs = h.engine().getSession().getPeerCertificates();
+                if (certs.length > 0 && certs[0] instanceof java.security.cert.X509Certificate x
+                        && WildcardNames.onlyWildcardMatches(WildcardNames.names(x), host)) {
+                    LOG.info("TLS connection to {} refused: its certificate names it only by a wildcard (allow_wildcard_certs=no)", host);
+                    return true;
+                }
+            } catch (javax.net.ssl.SSLPeerUnverifiedException | RuntimeException e) {
+                return true;
+            }
+            return false;
+        }
 
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
@@ -217,7 +242,9 @@ final class TcpTransport implements Listener {
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
             if (evt instanceof SslHandshakeCompletionEvent hs) {
-                if (!hs.isSuccess()) {
+                if (hs.isSuccess() && wildcardRefused(ctx)) {
+                    ctx.close();
+                } else if (!hs.isSuccess()) {
                     LOG.info("TLS handshake with {} refused: {}", SipTrace.format((InetSocketAddress) ctx.channel().remoteAddress()),
                             hs.cause() == null ? "?" : hs.cause().getMessage());
                     ctx.close();

@@ -7,8 +7,8 @@
  * contact must be reached over) and applies a transport's NAT settings (NatSettings) to what
  * leaves for destinations outside its local_net.
  *
- * <p>Known gaps: allow_wildcard_certs and host name checks of verify_server (only the chain is
- * verified); websocket_write_timeout; tos/cos and the tcp_keepalive_* socket options; the
- * server side of RFC 5626 (ob, Flow-Timer, flow tokens).
+ * <p>Known gaps: websocket_write_timeout; tos/cos and the tcp_keepalive_* socket options; RFC 5626
+ * flow tokens in Record-Route/Path (the registrar side of outbound is in the registrar); STUN
+ * keep-alives on UDP flows.
  */
 package org.jpbx.sip.transport;
