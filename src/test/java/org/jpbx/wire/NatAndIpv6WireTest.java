@@ -32,6 +32,8 @@ class NatAndIpv6WireTest {
     static Path dir;
     static TestServer server;
     static int port, v6Port, symPort, anyPort;
+    /** An upstream registrar outside local_net (127.0.0.2) that only captures what arrives. */
+    static DatagramSocket upstream;
 
     @BeforeAll
     static void start() throws Exception {
@@ -39,6 +41,7 @@ class NatAndIpv6WireTest {
         v6Port = TestServer.freePort();
         symPort = TestServer.freePort();
         anyPort = TestServer.freePort();
+        upstream = new DatagramSocket(new InetSocketAddress("127.0.0.2", 0));
         server = TestServer.startRaw(dir, """
                 [transport-nat]
                 type=transport
@@ -48,6 +51,14 @@ class NatAndIpv6WireTest {
                 external_signaling_address=192.0.2.10
                 external_signaling_port=5099
                 external_media_address=192.0.2.11
+
+                [trunk]
+                type=registration
+                transport=transport-nat
+                server_uri=sip:127.0.0.2:%d
+                client_uri=sip:natclient@127.0.0.2
+                contact_user=natclient
+                retry_interval=60
 
                 [transport-sym]
                 type=transport
@@ -107,12 +118,22 @@ class NatAndIpv6WireTest {
                 type=aor
                 max_contacts=2
                 qualify_frequency=2
-                """.formatted(port, symPort, v6Port, anyPort, v6Port), port);
+                """.formatted(port, upstream.getLocalPort(), symPort, v6Port, anyPort, v6Port), port);
     }
 
     @AfterAll
     static void stop() {
         if (server != null) server.close();
+        if (upstream != null) upstream.close();
+    }
+
+    @Test
+    void aRegisterLeavingLocalNetNamesTheExternalAddressInViaAndContact() throws Exception {
+        SipRequest reg = nextRequest(upstream, 15_000);
+        assertThat(reg).isNotNull();
+        assertThat(reg.method()).isEqualTo("REGISTER");
+        assertThat(reg.topVia().sentBy()).isEqualTo("192.0.2.10:5099");
+        assertThat(reg.header("Contact")).contains("sip:natclient@192.0.2.10:5099");
     }
 
     static String register(String user, String sentBy, String contactHost, String callId) {
