@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jpbx.sip.message.IpText;
-import org.jpbx.sip.message.NameAddr;
 import org.jpbx.sip.message.SipMessage;
 import org.jpbx.sip.message.SipUri;
 import org.jpbx.sip.message.SipRequest;
@@ -41,6 +40,7 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
     public static final String TRANSPORT_HEADER = "X-Jpbx-Transport";
 
     private final NettyRuntime rt;
+    private final RouteProbe routes = new RouteProbe();
     private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final InboundDecoder decoder;
     private final SipTrace trace;
@@ -210,7 +210,7 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
             } catch (RuntimeException badCSeq) {
                 method = null; // a 400 to a request with a malformed CSeq carries no Contact anyway
             }
-            if (!"REGISTER".equals(method) && !(response.status() == 302 && "INVITE".equals(method))) externalContact(response, nat);
+            if (!"REGISTER".equals(method) && !(response.status() == 302 && "INVITE".equals(method))) OutgoingHeaders.externalContact(response, nat);
         }
         byte[] wire = SipWriter.toBytes(response);
         sendWire(wire, request.flow());
@@ -303,18 +303,18 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
                 String host = org.jpbx.sip.message.IpText.host(local.getAddress());
                 int port = local.getPort();
                 if (external) {
-                    host = hostText(nat.externalSignalingAddress());
+                    host = OutgoingHeaders.hostText(nat.externalSignalingAddress());
                     if (nat.externalSignalingPort() > 0) port = nat.externalSignalingPort();
                 }
                 Via fixed = new Via(top.protocol(), flow.protocol().viaName(), host, port, top.params());
                 request.replaceFirst("Via", fixed.toString());
             }
-            if (external) externalContact(request, nat);
+            if (external) OutgoingHeaders.externalContact(request, nat);
             else if (named != null && isFlow(named) && flow.local() != null) {
                 // a flow listens nowhere: only its connection reaches jpbx, so the Contact names that
-                contactAt(request, IpText.host(flow.local().getAddress()), flow.local().getPort());
+                OutgoingHeaders.contactAt(request, IpText.host(flow.local().getAddress()), flow.local().getPort());
             }
-            stripOrigHost(request);
+            OutgoingHeaders.stripInternalParams(request);
             send(request, flow);
             return flow;
         });
@@ -339,10 +339,6 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
         return NatSettings.NONE;
     }
 
-    private static String hostText(String host) {
-        return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
-    }
-
     /** The named transport's flow to {@code remote} (symmetric_transport); the usual choice when it is gone. */
     private CompletableFuture<Flow> flowOn(String name, TransportProtocol protocol, InetSocketAddress remote, int size) {
         for (Listener l : listeners) {
@@ -361,57 +357,9 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
         return flowFor(protocol, remote, size);
     }
 
-    /**
-     * §5.5: x-ast-orig-host and x-ast-txp are ours (a rewritten contact's original host, the
-     * transport of symmetric_transport); they never leave in a Request-URI or To.
-     */
-    private static void stripOrigHost(SipRequest request) {
-        if (request.requestUri() instanceof SipUri u && (u.params().has("x-ast-orig-host") || u.params().has(TRANSPORT_PARAM))) {
-            var p = u.params().copy();
-            p.remove("x-ast-orig-host");
-            p.remove(TRANSPORT_PARAM);
-            request.setRequestUri(u.withParams(p));
-        }
-        String to = request.header("To");
-        if (to != null && (to.contains("x-ast-orig-host") || to.contains(TRANSPORT_PARAM))) {
-            try {
-                NameAddr na = NameAddr.parse(to, "To");
-                if (na.sipUri() != null) {
-                    var p = na.sipUri().params().copy();
-                    p.remove("x-ast-orig-host");
-                    p.remove(TRANSPORT_PARAM);
-                    request.replaceFirst("To", new NameAddr(na.displayName(), na.sipUri().withParams(p), true, na.params()).toString());
-                }
-            } catch (RuntimeException unparseable) {
-                // left as it is
-            }
-        }
-    }
-
     private boolean isFlow(String name) {
         for (Listener l : listeners) if (l instanceof FlowTransport && l.spec().name().equals(name)) return true;
         return false;
-    }
-
-    /** §5.5: the Contact names the external signalling address (and port, when one is set). */
-    private static void externalContact(SipMessage m, NatSettings nat) {
-        contactAt(m, hostText(nat.externalSignalingAddress()), nat.externalSignalingPort());
-    }
-
-    /** Replaces the Contact's host, and its port when {@code port} > 0. */
-    private static void contactAt(SipMessage m, String host, int newPort) {
-        String value = m.header("Contact");
-        if (value == null) return;
-        try {
-            NameAddr contact = NameAddr.parse(value, "Contact");
-            SipUri uri = contact.sipUri();
-            if (uri == null) return;
-            int port = newPort > 0 ? newPort : uri.port();
-            SipUri external = uri.withHostPort(host, port);
-            m.replaceFirst("Contact", new NameAddr(contact.displayName(), external, true, contact.params()).toString());
-        } catch (RuntimeException unparseable) {
-            LOG.debug("Contact {} left as it is: {}", value, unparseable.toString());
-        }
     }
 
     private InetSocketAddress advertised(Flow flow) {
@@ -422,28 +370,9 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
             InetSocketAddress bound = l.localAddress();
             if (bound == null || !bound.getAddress().isAnyLocalAddress()) return bound;
             // a wildcard bind: the address the kernel sends from towards the peer
-            return new InetSocketAddress(routedFrom(flow.remote().getAddress(), bound.getAddress()), bound.getPort());
+            return new InetSocketAddress(routes.from(flow.remote().getAddress(), bound.getAddress()), bound.getPort());
         }
         return local;
-    }
-
-    private final java.util.Map<java.net.InetAddress, java.net.InetAddress> routeCache = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** The local address the routing table picks towards {@code dest} (a connected datagram socket sends nothing). */
-    private java.net.InetAddress routedFrom(java.net.InetAddress dest, java.net.InetAddress fallback) {
-        java.net.InetAddress known = routeCache.get(dest);
-        if (known != null) return known;
-        java.net.InetAddress found = fallback;
-        try (java.net.DatagramSocket probe = new java.net.DatagramSocket()) {
-            probe.connect(dest, 9);
-            java.net.InetAddress a = probe.getLocalAddress();
-            if (a != null && !a.isAnyLocalAddress()) found = a;
-        } catch (java.io.IOException | RuntimeException e) {
-            return fallback;
-        }
-        if (routeCache.size() > 4096) routeCache.clear();
-        routeCache.put(dest, found);
-        return found;
     }
 
     private TcpTransport tcpFor(String name) {
