@@ -46,6 +46,7 @@ class FlowTransportWireTest {
                 contact_user=flowuser
                 expiration=60
                 retry_interval=2
+                max_random_initial_delay=1
                 """.formatted(registrar.port), 0);
     }
 

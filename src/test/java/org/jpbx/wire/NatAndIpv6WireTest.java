@@ -59,6 +59,7 @@ class NatAndIpv6WireTest {
                 client_uri=sip:natclient@127.0.0.2
                 contact_user=natclient
                 retry_interval=60
+                max_random_initial_delay=1
 
                 [transport-sym]
                 type=transport

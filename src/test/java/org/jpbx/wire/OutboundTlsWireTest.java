@@ -79,6 +79,7 @@ class OutboundTlsWireTest {
                 client_uri=sip:tlsuser1@127.0.0.1
                 contact_user=tlsuser1
                 retry_interval=2
+                max_random_initial_delay=1
 
                 [reg-bad]
                 type=registration
@@ -87,6 +88,7 @@ class OutboundTlsWireTest {
                 client_uri=sip:tlsuser2@127.0.0.1
                 contact_user=tlsuser2
                 retry_interval=2
+                max_random_initial_delay=1
                 """.formatted(trusting, own.cert(), own.key(), server.cert(),
                 distrusting, own.cert(), own.key(), stranger.cert(), registrarTls, registrarTls), 0);
     }
