@@ -59,7 +59,16 @@ final class WebSocketUpgrade {
         ch.pipeline().remove(HttpConnection.class);
         if (ch.pipeline().get(RequestDeadline.class) != null) ch.pipeline().remove(RequestDeadline.class);
         if (ch.pipeline().get(IdleStateHandler.class) != null) ch.pipeline().remove(IdleStateHandler.class);
-        hs.handshake(ch, r).addListener(f -> {
+        io.netty.channel.ChannelFuture done;
+        try {
+            done = hs.handshake(ch, r);
+        } catch (RuntimeException e) {
+            // the request was an upgrade in name only (a bad key, a missing header): nothing more to say on it
+            LOG.info("WebSocket handshake with {} refused: {}", ch.remoteAddress(), e.getMessage());
+            ch.close();
+            return;
+        }
+        done.addListener(f -> {
             if (!f.isSuccess()) {
                 LOG.info("WebSocket handshake with {} failed: {}", ch.remoteAddress(), f.cause() == null ? "?" : f.cause().toString());
                 ch.close();

@@ -238,6 +238,25 @@ class WebSocketTransportWireTest {
     }
 
     @Test
+    void aBrokenUpgradeIsRefusedAndTheServerCarriesOn() throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", httpPort)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Protocol: sip\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer;
+            try {
+                answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            } catch (java.io.IOException reset) {
+                answer = "";
+            }
+            assertThat(answer).as("no Sec-WebSocket-Key: no upgrade").doesNotStartWith("HTTP/1.1 101");
+        }
+        try (WsPeer peer = WsPeer.open("ws://127.0.0.1:" + httpPort + "/ws", "sip")) {
+            assertThat(peer.ws.getSubprotocol()).isEqualTo("sip");
+        }
+    }
+
+    @Test
     void anUpgradeWithoutTheSipSubprotocolIsRefused() {
         assertThatThrownBy(() -> WsPeer.open("ws://127.0.0.1:" + httpPort + "/ws").close()).rootCause().hasMessageContaining("400");
     }
