@@ -26,10 +26,12 @@ import org.jpbx.sip.transport.TransportSpec;
  * where Asterisk would: a changed bind or TLS setting needs allow_reload=yes, else a restart.
  */
 public final class ConfigManager {
-    /** Transport options whose change means closing and reopening the socket. */
-    private static final List<String> REBIND_OPTIONS = List.of("protocol", "bind", "cert_file", "priv_key_file", "ca_list_file",
-            "ca_list_path", "password", "cipher", "method", "verify_server", "verify_client", "require_client_cert",
-            "allow_wildcard_certs");
+    /**
+     * Transport options whose change means closing and reopening the socket. TLS settings are not
+     * among them: every reload reads a TLS transport's certificates and settings again for new
+     * connections, and established connections keep theirs.
+     */
+    private static final List<String> REBIND_OPTIONS = List.of("protocol", "bind");
 
     private final Path configDir;
     private final AtomicReference<LoadedConfig> current;
@@ -93,7 +95,7 @@ public final class ConfigManager {
                 } catch (TransportException e) {
                     notes.add("Transport " + t.id() + " could not start: " + e.getMessage());
                 }
-            } else if (needsRebind(before, t) || (spec != null && !spec.equals(bound))) {
+            } else if (needsRebind(before, t) || (spec != null && !spec.sameSocket(bound))) {
                 // compared with what is actually bound too: a change refused earlier is still pending
                 if (!t.object().getBool("allow_reload")) {
                     notes.add("Transport " + t.id() + ": bind/TLS settings changed; they take effect after a restart"
@@ -106,6 +108,14 @@ public final class ConfigManager {
                     } catch (TransportException e) {
                         notes.add("Transport " + t.id() + " could not be rebound: " + e.getMessage());
                     }
+                }
+            } else if (spec != null && spec.tls() != null) {
+                try {
+                    if (layer.reloadTls(t.id(), spec.tls()) && t.protocol().equals("tls")) {
+                        notes.add("Transport " + t.id() + ": TLS certificates and settings reloaded (established connections keep theirs).");
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    notes.add("Transport " + t.id() + ": TLS settings could not be loaded (" + e.getMessage() + "); the running ones stay.");
                 }
             }
         }

@@ -195,7 +195,9 @@ public final class Server implements AutoCloseable {
             throw e;
         }
         config.attach(transports);
+        transports.keepAlives(() -> config.pjsip().global().keepAliveInterval().toSeconds());
         web.start(io, commands);
+        web.mountWebSocket(transports);
         qualifier.start();
         this.outbound = new OutboundRegistrations(config::pjsip, stack.transactions(), new BoundAddresses(transports), lines);
         outbound.start();
@@ -227,6 +229,7 @@ public final class Server implements AutoCloseable {
 
     private static String localHost(java.util.List<TransportSpec> specs) {
         for (TransportSpec t : specs) {
+            if (t.bind() == null) continue; // WebSocket transports listen on the HTTP server
             var a = t.bind().getAddress();
             if (!a.isAnyLocalAddress()) return a.getHostAddress();
         }

@@ -44,6 +44,15 @@ final class WebModules implements AutoCloseable {
             diag.notice(null, "phoneprov.conf provisions " + provisioning.devices().size() + " phone(s), but the HTTP server of"
                     + " http.conf does not run (enabled=yes and bindaddr= are needed), so no phone can fetch its files");
         }
+        for (org.jpbx.pjsip.config.Transport t : pjsip.transports()) {
+            if (t.protocol().equals("ws") && !http.runs()) {
+                diag.warning(t.object().location(), "transport " + t.id() + ": protocol=ws rides on the HTTP server of http.conf, which"
+                        + " does not run (enabled=yes and bindaddr= are needed), so no WebSocket client can connect");
+            } else if (t.protocol().equals("wss") && http.tls() == null) {
+                diag.warning(t.object().location(), "transport " + t.id() + ": protocol=wss rides on the HTTPS side of http.conf, which"
+                        + " does not run (enabled=yes, tlsenable=yes, tlsbindaddr= and tlscertfile= are needed)");
+            }
+        }
         return new WebModules(configDir, http, provisioning);
     }
 
@@ -59,6 +68,16 @@ final class WebModules implements AutoCloseable {
     }
 
     HttpServer http() { return http; }
+
+    /** The SIP WebSocket transports (RFC 7118) take upgrades on /ws with the sip subprotocol, over HTTP and HTTPS. */
+    void mountWebSocket(org.jpbx.sip.transport.TransportLayer transports) {
+        if (http == null) return;
+        http.mountWebSocket("ws", "sip", new org.jpbx.http.WebSocketAcceptor() {
+            @Override public boolean accepts(boolean secure) { return transports.acceptsWebSocket(secure); }
+            @Override public boolean accept(io.netty.channel.Channel ch, boolean secure) { return transports.acceptWebSocket(ch, secure); }
+        });
+        transports.webSocketAddresses(http.boundAddress(), http.tlsBoundAddress());
+    }
 
     Phoneprov phoneprov() { return phoneprov; }
 

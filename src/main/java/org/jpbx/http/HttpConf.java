@@ -23,9 +23,18 @@ import org.jpbx.pjsip.config.Booleans;
  * @param bind        address and port to listen on; null when the server does not run
  * @param prefix      the path every URI starts with, without slashes ("" for none)
  * @param serverName  the Server header ("" sends none)
+ * @param tls         the HTTPS listener (tlsenable=yes with a usable tlsbindaddr and tlscertfile), or null
  */
 public record HttpConf(boolean enabled, InetSocketAddress bind, String prefix, int sessionLimit, String serverName,
-                       long sessionInactivityMs, long sessionKeepAliveMs, List<Redirect> redirects) {
+                       long sessionInactivityMs, long sessionKeepAliveMs, List<Redirect> redirects, Https tls) {
+    public static final int DEFAULT_TLS_PORT = 8089;
+
+    /**
+     * The HTTPS side: {@code tlsbindaddr}, {@code tlscertfile} and {@code tlsprivatekey} (which
+     * defaults to the certificate file, as a PEM file may hold both).
+     */
+    public record Https(InetSocketAddress bind, Path certFile, Path privateKey) {}
+
     public static final int DEFAULT_PORT = 8088;
     public static final int DEFAULT_SESSION_LIMIT = 100;
     public static final long DEFAULT_INACTIVITY_MS = 30_000;
@@ -47,7 +56,7 @@ public record HttpConf(boolean enabled, InetSocketAddress bind, String prefix, i
     /** http.conf absent: disabled. */
     public static HttpConf disabled(String version) {
         return new HttpConf(false, null, "", DEFAULT_SESSION_LIMIT, defaultServerName(version), DEFAULT_INACTIVITY_MS,
-                DEFAULT_KEEP_ALIVE_MS, List.of());
+                DEFAULT_KEEP_ALIVE_MS, List.of(), null);
     }
 
     /** Reads http.conf from {@code configDir}; problems go to {@code diag} with file:line. */
@@ -72,6 +81,9 @@ public record HttpConf(boolean enabled, InetSocketAddress bind, String prefix, i
         long inactivity = DEFAULT_INACTIVITY_MS;
         long keepAlive = DEFAULT_KEEP_ALIVE_MS;
         List<Redirect> redirects = new ArrayList<>();
+        boolean tlsEnable = false;
+        Entry tlsEnableEntry = null, tlsBind = null;
+        String tlsCert = null, tlsKey = null;
         for (Section s : file.sections()) {
             if (s.isTemplate()) continue;
             if (!s.name().equalsIgnoreCase("general")) {
@@ -98,17 +110,18 @@ public record HttpConf(boolean enabled, InetSocketAddress bind, String prefix, i
                             redirects.add(new Redirect(parts[0], parts[1]));
                         }
                     }
-                    case "tlsenable", "sslenable" -> {
-                        if (Booleans.isTrue(v)) {
-                            diag.warning(e.location(), key + "=" + v + ": HTTPS is not served yet (it comes with TLS transports);"
-                                    + " only plain HTTP runs");
-                        }
-                    }
+                    case "tlsenable", "sslenable" -> { tlsEnable = Booleans.parse(e, diag); tlsEnableEntry = e; }
+                    case "tlsbindaddr", "sslbindaddr" -> tlsBind = e;
+                    case "tlscertfile", "sslcert" -> tlsCert = v.strip();
+                    case "tlsprivatekey", "sslprivatekey" -> tlsKey = v.strip();
                     case "enablestatic", "enable_status" -> {
                         if (Booleans.isTrue(v)) diag.warning(e.location(), key + "=" + v + ": not supported by jpbx; ignored");
                     }
                     default -> {
-                        if (key.startsWith("tls") || key.startsWith("ssl")) continue; // the HTTPS settings, unused until TLS
+                        if (key.startsWith("tls") || key.startsWith("ssl")) {
+                            diag.warning(e.location(), "http.conf option '" + e.key() + "' is not supported by jpbx; ignored");
+                            continue;
+                        }
                         diag.warning(e.location(), "unknown option '" + e.key() + "' in http.conf [general]; ignored");
                     }
                 }
@@ -123,7 +136,21 @@ public record HttpConf(boolean enabled, InetSocketAddress bind, String prefix, i
                 bind = address(bindAddr.strip(), port, bindAddrEntry, diag);
             }
         }
-        return new HttpConf(enabled, bind, prefix, sessionLimit, serverName, inactivity, keepAlive, redirects);
+        Https https = null;
+        if (enabled && tlsEnable) {
+            if (tlsCert == null || tlsCert.isEmpty()) {
+                diag.warning(tlsEnableEntry.location(), "tlsenable=yes but no tlscertfile; HTTPS (and wss) is not started");
+            } else if (tlsBind == null) {
+                diag.warning(tlsEnableEntry.location(), "tlsenable=yes but no tlsbindaddr; HTTPS (and wss) is not started"
+                        + " (set tlsbindaddr=127.0.0.1:8089 or the address phones reach)");
+            } else {
+                InetSocketAddress tb = address(tlsBind.value().strip(), DEFAULT_TLS_PORT, tlsBind, diag);
+                if (tb != null) {
+                    https = new Https(tb, Path.of(tlsCert), Path.of(tlsKey == null || tlsKey.isEmpty() ? tlsCert : tlsKey));
+                }
+            }
+        }
+        return new HttpConf(enabled, bind, prefix, sessionLimit, serverName, inactivity, keepAlive, redirects, https);
     }
 
     /** {@code host}, {@code host:port}, {@code [v6]} or {@code [v6]:port}; a port written here wins over bindport. */
@@ -147,8 +174,8 @@ public record HttpConf(boolean enabled, InetSocketAddress bind, String prefix, i
             if (!isLiteral(host)) throw new IllegalArgumentException("not an IP address");
             return new InetSocketAddress(InetAddress.getByName(host), p);
         } catch (UnknownHostException | IllegalArgumentException ex) {
-            diag.warning(e.location(), "bindaddr=" + text + ": invalid bind address (" + ex.getMessage()
-                    + "); the HTTP server is not started");
+            diag.warning(e.location(), e.key() + "=" + text + ": invalid bind address (" + ex.getMessage()
+                    + "); the HTTP" + (e.key().toLowerCase(Locale.ROOT).startsWith("bind") ? "" : "S") + " server is not started");
             return null;
         }
     }

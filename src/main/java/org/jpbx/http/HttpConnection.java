@@ -46,14 +46,16 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
     private final HttpServer server;
     private final boolean refused;
+    private final boolean secure;
     private final ArrayDeque<Work> queue = new ArrayDeque<>();
     private boolean busy;
     private boolean closing;
     private ScheduledFuture<?> keepAliveTimer;
 
-    HttpConnection(HttpServer server, boolean refused) {
+    HttpConnection(HttpServer server, boolean refused, boolean secure) {
         this.server = server;
         this.refused = refused;
+        this.secure = secure;
     }
 
     @Override
@@ -66,6 +68,22 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         if (deadline != null) deadline.requestComplete();
         Work w;
         try {
+            if (!refused && !busy && queue.isEmpty() && WebSocketUpgrade.isUpgrade(request)) {
+                WebSocketUpgrade.Mount m = webSocketMount(request);
+                if (m != null) {
+                    HttpResponse no = WebSocketUpgrade.refusal(request, m, secure);
+                    if (no == null) {
+                        cancelKeepAlive();
+                        WebSocketUpgrade.upgrade(ctx, request, m, secure);
+                        return;
+                    }
+                    LOG.info("WebSocket upgrade from {} refused: {}", ctx.channel().remoteAddress(), no.status());
+                    queue.add(answer(no, false, false, request.method().name() + " " + request.uri()));
+                    busy = true;
+                    next(ctx);
+                    return;
+                }
+            }
             w = prepare(ctx, request);
         } catch (RuntimeException e) {
             LOG.warn("HTTP request from {} could not be read: {}", ctx.channel().remoteAddress(), e.toString());
@@ -140,6 +158,18 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         HttpRequest req = new HttpRequest(method, match.rest(), target.query(), headers, ByteBufUtil.getBytes(msg.content()),
                 (InetSocketAddress) ctx.channel().localAddress(), (InetSocketAddress) ctx.channel().remoteAddress());
         return new Work(req, match.route().handler(), null, head, keepAlive, line);
+    }
+
+    /** The WebSocket mount the request's path names, or null. */
+    private WebSocketUpgrade.Mount webSocketMount(FullHttpRequest request) {
+        WebSocketUpgrade.Mount m = server.webSocketMount();
+        if (m == null || request.decoderResult().isFailure()) return null;
+        try {
+            String below = belowPrefix(RequestTarget.parse(request.uri()).path(), server.conf().prefix());
+            return below != null && below.equals(m.path()) ? m : null;
+        } catch (RequestTarget.BadTarget e) {
+            return null;
+        }
     }
 
     /** The path below {@code /prefix/} without its leading slash, or null when it is not under the prefix. */

@@ -12,6 +12,8 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
@@ -50,6 +52,10 @@ public final class HttpServer implements AutoCloseable {
     private volatile HttpConf conf;
     private Channel listener;
     private volatile InetSocketAddress bound;
+    private Channel tlsListener;
+    private volatile InetSocketAddress tlsBound;
+    private volatile SslContext tlsContext;
+    private volatile WebSocketUpgrade.Mount webSocket;
     private volatile boolean closed;
 
     public HttpServer(EventLoopGroup group, Class<? extends ServerChannel> channelClass, HttpConf conf) {
@@ -65,12 +71,27 @@ public final class HttpServer implements AutoCloseable {
     /** The address actually listened on, or null when not listening. */
     public InetSocketAddress boundAddress() { return bound; }
 
+    /** The address HTTPS is listened on, or null. */
+    public InetSocketAddress tlsBoundAddress() { return tlsBound; }
+
+    /**
+     * Takes WebSocket upgrades on {@code /<prefix>/<path>} that offer {@code subprotocol}, over
+     * HTTP and HTTPS alike (RFC 6455; RFC 7118 for SIP).
+     */
+    public void mountWebSocket(String path, String subprotocol, WebSocketAcceptor acceptor) {
+        webSocket = new WebSocketUpgrade.Mount(path.startsWith("/") ? path.substring(1) : path, subprotocol, acceptor);
+    }
+
+    WebSocketUpgrade.Mount webSocketMount() { return webSocket; }
+
     /** Connections open now (within the session limit). */
     public int sessions() { return sessions.get(); }
 
     /** Starts listening as the settings say; returns a line saying what happened (logged too). */
     public synchronized String start() {
-        return bind(conf);
+        String plain = bind(conf);
+        String tls = bindTls(conf);
+        return tls == null ? plain : plain + "; " + tls;
     }
 
     /**
@@ -80,10 +101,76 @@ public final class HttpServer implements AutoCloseable {
     public synchronized String apply(HttpConf next) {
         HttpConf old = conf;
         conf = next;
+        String tls = applyTls(old, next);
         boolean sameListener = Objects.equals(old.runs() ? old.bind() : null, next.runs() ? next.bind() : null);
-        if (sameListener && (listener != null || !next.runs())) return null;
+        if (sameListener && (listener != null || !next.runs())) return tls;
         stopListening();
-        return bind(next);
+        String plain = bind(next);
+        return tls == null ? plain : plain + "; " + tls;
+    }
+
+    /**
+     * HTTPS on reload: a new address reopens the listener; otherwise the certificate and key are
+     * read again and used for new connections, the established ones keep theirs.
+     */
+    private String applyTls(HttpConf old, HttpConf next) {
+        HttpConf.Https before = old.enabled() ? old.tls() : null;
+        HttpConf.Https after = next.enabled() ? next.tls() : null;
+        if (after != null && before != null && after.bind().equals(before.bind()) && tlsListener != null) {
+            try {
+                tlsContext = tlsContext(after);
+                return null;
+            } catch (Exception e) {
+                String msg = "HTTPS: tlscertfile/tlsprivatekey could not be read again (" + e.getMessage() + "); the running certificate stays";
+                LOG.error(msg);
+                return msg;
+            }
+        }
+        if (Objects.equals(before, after) && (tlsListener != null) == (after != null)) return null;
+        stopTls();
+        return bindTls(next);
+    }
+
+    private static SslContext tlsContext(HttpConf.Https https) throws Exception {
+        return SslContextBuilder.forServer(https.certFile().toFile(), https.privateKey().toFile()).build();
+    }
+
+    private String bindTls(HttpConf c) {
+        if (closed || !c.enabled() || c.tls() == null) return null;
+        HttpConf.Https https = c.tls();
+        try {
+            tlsContext = tlsContext(https);
+            ServerBootstrap b = new ServerBootstrap()
+                    .group(group)
+                    .channel(channelClass)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline().addLast(tlsContext.newHandler(ch.alloc()));
+                            initConnection(ch, true);
+                        }
+                    });
+            tlsListener = b.bind(https.bind()).syncUninterruptibly().channel();
+            tlsBound = (InetSocketAddress) tlsListener.localAddress();
+            String msg = "HTTPS server listening on " + address(tlsBound);
+            LOG.info(msg);
+            return msg;
+        } catch (Exception e) {
+            tlsListener = null;
+            tlsBound = null;
+            String msg = "HTTPS server could not listen on " + address(https.bind()) + ": " + e.getMessage();
+            LOG.error(msg);
+            return msg;
+        }
+    }
+
+    private void stopTls() {
+        if (tlsListener != null) {
+            tlsListener.close().syncUninterruptibly();
+            tlsListener = null;
+            tlsBound = null;
+        }
     }
 
     private String bind(HttpConf c) {
@@ -98,7 +185,7 @@ public final class HttpServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            initConnection(ch);
+                            initConnection(ch, false);
                         }
                     });
             listener = b.bind(c.bind()).syncUninterruptibly().channel();
@@ -115,7 +202,7 @@ public final class HttpServer implements AutoCloseable {
         }
     }
 
-    private void initConnection(SocketChannel ch) {
+    private void initConnection(SocketChannel ch, boolean secure) {
         HttpConf c = conf;
         ChannelPipeline p = ch.pipeline();
         HttpDecoderConfig decoder = new HttpDecoderConfig().setMaxInitialLineLength(MAX_LINE).setMaxHeaderSize(MAX_HEADERS)
@@ -139,7 +226,7 @@ public final class HttpServer implements AutoCloseable {
         p.addLast(new RequestDeadline(counted ? c.sessionInactivityMs() : REFUSED_TIMEOUT_MS));
         p.addLast(new HttpServerCodec(decoder));
         p.addLast(new BoundedAggregator(MAX_BODY, this));
-        p.addLast(new HttpConnection(this, !counted));
+        p.addLast(new HttpConnection(this, !counted, secure));
         connections.add(ch);
     }
 
@@ -161,6 +248,7 @@ public final class HttpServer implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         stopListening();
+        stopTls();
         connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
 

@@ -87,9 +87,37 @@ class HttpConfTest {
         assertThat(diag.all()).extracting(Object::toString).containsExactly(
                 "http.conf:4: warning: bindport=99999: expected a number from 1 to 65535; using 8088",
                 "http.conf:5: warning: unknown option 'colour' in http.conf [general]; ignored",
-                "http.conf:6: warning: tlsenable=yes: HTTPS is not served yet (it comes with TLS transports); only plain HTTP runs",
                 "http.conf:8: warning: http.conf section [extra] is not used by jpbx; ignored",
-                "http.conf:3: warning: bindaddr=pbx.example.com: invalid bind address (not an IP address); the HTTP server is not started");
+                "http.conf:3: warning: bindaddr=pbx.example.com: invalid bind address (not an IP address); the HTTP server is not started",
+                "http.conf:6: warning: tlsenable=yes but no tlsbindaddr; HTTPS (and wss) is not started"
+                        + " (set tlsbindaddr=127.0.0.1:8089 or the address phones reach)");
+    }
+
+    @Test
+    void httpsSide() {
+        HttpConf c = parse("""
+                [general]
+                enabled=yes
+                bindaddr=127.0.0.1
+                tlsenable=yes
+                tlsbindaddr=[::1]:9443
+                tlscertfile=/etc/jpbx/web.pem
+                """);
+        assertThat(c.tls()).isNotNull();
+        assertThat(c.tls().bind().getPort()).isEqualTo(9443);
+        assertThat(c.tls().bind().getAddress().getHostAddress()).isEqualTo("0:0:0:0:0:0:0:1");
+        assertThat(c.tls().privateKey()).isEqualTo(Path.of("/etc/jpbx/web.pem"));
+        assertThat(diag.all()).isEmpty();
+
+        HttpConf noBind = parse("""
+                [general]
+                enabled=yes
+                bindaddr=127.0.0.1
+                tlsenable=yes
+                tlscertfile=/etc/jpbx/web.pem
+                """);
+        assertThat(noBind.tls()).isNull();
+        assertThat(diag.warnings()).anySatisfy(w -> assertThat(w.toString()).contains("no tlsbindaddr"));
     }
 
     @Test

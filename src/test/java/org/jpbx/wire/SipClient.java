@@ -21,6 +21,9 @@ public abstract class SipClient implements AutoCloseable {
     /** The next response, or null when none arrives within {@code timeoutMs}. */
     public abstract SipResponse receive(int timeoutMs) throws IOException;
 
+    /** The next request or response, or null when none arrives within {@code timeoutMs}. */
+    public abstract SipMessage receiveMessage(int timeoutMs) throws IOException;
+
     public void send(String text) throws IOException {
         send(text.getBytes(StandardCharsets.UTF_8));
     }
@@ -42,6 +45,11 @@ public abstract class SipClient implements AutoCloseable {
         return new Tcp(serverPort, InetAddress.getByName(localAddress));
     }
 
+    /** A stream client over an already connected socket (TLS, IPv6). */
+    public static Tcp stream(Socket connected) throws IOException {
+        return new Tcp(connected);
+    }
+
     /** The local port this client sends from. */
     public abstract int localPort();
 
@@ -57,7 +65,7 @@ public abstract class SipClient implements AutoCloseable {
                 + "Content-Length: 0\r\n\r\n";
     }
 
-    static final class Udp extends SipClient {
+    public static final class Udp extends SipClient {
         private final DatagramSocket socket;
         private final InetSocketAddress server;
 
@@ -76,6 +84,14 @@ public abstract class SipClient implements AutoCloseable {
 
         @Override
         public SipResponse receive(int timeoutMs) throws IOException {
+            return (SipResponse) receiveMessage(timeoutMs);
+        }
+
+        /** Where the last datagram came from. */
+        public InetSocketAddress lastSource;
+
+        @Override
+        public SipMessage receiveMessage(int timeoutMs) throws IOException {
             byte[] buf = new byte[65536];
             DatagramPacket p = new DatagramPacket(buf, buf.length);
             socket.setSoTimeout(timeoutMs);
@@ -84,24 +100,31 @@ public abstract class SipClient implements AutoCloseable {
             } catch (SocketTimeoutException e) {
                 return null;
             }
-            SipMessage m = SipParser.parseDatagram(buf, 0, p.getLength());
-            return (SipResponse) m;
+            lastSource = (InetSocketAddress) p.getSocketAddress();
+            return SipParser.parseDatagram(buf, 0, p.getLength());
         }
 
         @Override
         public void close() { socket.close(); }
     }
 
-    static final class Tcp extends SipClient {
+    public static final class Tcp extends SipClient {
         private final Socket socket;
         private final InputStream in;
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
         Tcp(int port, InetAddress local) throws IOException {
-            socket = new Socket(InetAddress.getLoopbackAddress(), port, local, 0);
+            this(new Socket(InetAddress.getLoopbackAddress(), port, local, 0));
+        }
+
+        /** Over a connected socket (a TLS socket, an IPv6 one). */
+        Tcp(Socket connected) throws IOException {
+            socket = connected;
             socket.setTcpNoDelay(true);
             in = socket.getInputStream();
         }
+
+        public Socket socket() { return socket; }
 
         @Override
         public void send(byte[] bytes) throws IOException {
@@ -129,15 +152,27 @@ public abstract class SipClient implements AutoCloseable {
 
         @Override
         public SipResponse receive(int timeoutMs) throws IOException {
+            return (SipResponse) receiveMessage(timeoutMs);
+        }
+
+        @Override
+        public SipMessage receiveMessage(int timeoutMs) throws IOException {
             long deadline = System.currentTimeMillis() + timeoutMs;
             byte[] buf = new byte[8192];
             while (true) {
                 byte[] have = pending.toByteArray();
+                int skip = 0;
+                while (skip < have.length && (have[skip] == '\r' || have[skip] == '\n')) skip++; // keep-alives
+                if (skip > 0) {
+                    pending.reset();
+                    pending.write(have, skip, have.length - skip);
+                    have = pending.toByteArray();
+                }
                 int end = frameEnd(have);
                 if (end > 0) {
                     pending.reset();
                     pending.write(have, end, have.length - end);
-                    return (SipResponse) SipParser.parseFramed(have, 0, end);
+                    return SipParser.parseFramed(have, 0, end);
                 }
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0) return null;

@@ -65,6 +65,12 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(dir, port);
     }
 
+    /** Starts a server on exactly {@code pjsipConf} (its transports included); {@code port} is what the test bound. */
+    public static TestServer startRaw(Path dir, String pjsipConf, int port) throws Exception {
+        Files.writeString(dir.resolve("pjsip.conf"), pjsipConf);
+        return new TestServer(dir, port);
+    }
+
     /** A port free for both UDP and TCP on 127.0.0.1 (checked by binding both). */
     public static int freePort() throws IOException {
         for (int i = 0; i < 50; i++) {
@@ -78,6 +84,13 @@ public final class TestServer implements AutoCloseable {
             }
         }
         throw new IOException("no free port for UDP and TCP");
+    }
+
+    /** Runs one CLI command and returns what it printed. */
+    public String cli(String line) {
+        java.io.StringWriter sw = new java.io.StringWriter();
+        commands.execute(line, new java.io.PrintWriter(sw));
+        return sw.toString();
     }
 
     @Override

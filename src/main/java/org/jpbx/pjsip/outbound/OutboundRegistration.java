@@ -247,6 +247,14 @@ final class OutboundRegistration {
         if (!supported.isEmpty()) r.addHeader(HeaderName.SUPPORTED, String.join(", ", supported));
         String proxy = cfg.outboundProxy();
         if (proxy != null && !proxy.isEmpty()) r.addHeader(HeaderName.ROUTE, "<" + proxy + ">");
+        // the named transport is the one the REGISTER leaves on (a flow, or a listener of the target's protocol)
+        String transport = cfg.transport();
+        if (transport != null && !transport.isEmpty()) {
+            Target t = target();
+            boolean fits = config.transport(transport)
+                    .map(tp -> tp.protocol().equals("flow") || tp.protocol().equalsIgnoreCase(t.protocol().viaName())).orElse(false);
+            if (fits) r.addHeader(org.jpbx.sip.transport.TransportLayer.TRANSPORT_HEADER, transport); // never sent
+        }
         return r;
     }
 
@@ -261,11 +269,14 @@ final class OutboundRegistration {
         if (protocolName == null && transportName != null) {
             protocolName = ctx.config().transport(transportName).map(Transport::protocol).orElse(null);
         }
+        boolean flow = "flow".equals(protocolName);
+        // a flow carries TCP or TLS as the target URI says (reference: transport protocol=flow)
+        if (flow) protocolName = uri.transportParam() != null ? uri.transportParam() : uri.isSecure() ? "tls" : "tcp";
         if (protocolName == null) protocolName = uri.isSecure() ? "tls" : "udp";
         TransportProtocol protocol = TransportProtocol.parse(protocolName.toLowerCase(Locale.ROOT));
         String problem = null;
-        if (protocol != TransportProtocol.UDP && protocol != TransportProtocol.TCP) {
-            problem = "transport " + protocolName + " is not supported yet (udp and tcp are)";
+        if (protocol != TransportProtocol.UDP && protocol != TransportProtocol.TCP && protocol != TransportProtocol.TLS) {
+            problem = "transport " + protocolName + " is not supported for outbound registration (udp, tcp and tls are)";
             protocol = TransportProtocol.UDP;
         }
         int port = uri.port() > 0 ? uri.port() : (protocol.isSecure() ? 5061 : 5060);

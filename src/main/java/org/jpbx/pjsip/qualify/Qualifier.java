@@ -163,18 +163,20 @@ public final class Qualifier {
         options.addHeader(HeaderName.CALL_ID, callId);
         options.addHeader(HeaderName.CSEQ, "1 OPTIONS");
         options.addHeader(HeaderName.MAX_FORWARDS, Integer.toString(cfg.global().maxForwards()));
-        TransportProtocol protocol = TransportProtocol.parse(uri.transportParam() == null ? "udp" : uri.transportParam());
-        if (protocol == null) protocol = TransportProtocol.UDP;
+        // the endpoint's transport= is the one its OPTIONS leave on (when it carries the contact's protocol)
+        if (ep != null && !ep.transport().isEmpty()) options.addHeader(org.jpbx.sip.transport.TransportLayer.TRANSPORT_HEADER, ep.transport());
+        TransportProtocol protocol = TransportProtocol.forUri(uri);
+        int port = uri.port() < 0 ? org.jpbx.sip.transport.TransportSpec.defaultPort(protocol == TransportProtocol.TLS ? protocol : TransportProtocol.UDP) : uri.port();
         InetSocketAddress dest;
         try {
             // contact hosts are addresses in practice (phones register with their IP); a name is
             // resolved off the lanes, like every other blocking lookup
-            dest = new InetSocketAddress(InetAddress.ofLiteral(uri.hostAddress()), uri.port() < 0 ? 5060 : uri.port());
+            dest = new InetSocketAddress(InetAddress.ofLiteral(uri.hostAddress()), port);
         } catch (IllegalArgumentException notLiteral) {
             TransportProtocol p = protocol;
             Thread.ofVirtual().start(() -> {
                 try {
-                    InetSocketAddress resolved = new InetSocketAddress(InetAddress.getByName(uri.hostAddress()), uri.port() < 0 ? 5060 : uri.port());
+                    InetSocketAddress resolved = new InetSocketAddress(InetAddress.getByName(uri.hostAddress()), port);
                     send(options, p, resolved, aor, t, ep);
                 } catch (Exception e) {
                     update(aor, t, new ContactState(ContactState.Status.UNREACHABLE, 0));

@@ -120,7 +120,12 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
         }
         List<ContactRequest> contacts;
         try {
-            contacts = contacts(r, aor);
+            org.jpbx.sip.transport.Flow flow = tx.inbound().flow();
+            // symmetric_transport: later requests to the contact leave on the transport it registered on
+            String txp = cfg.transport(flow.transportName()).filter(org.jpbx.pjsip.config.Transport::symmetricTransport)
+                    .map(org.jpbx.pjsip.config.Transport::id).orElse(null);
+            contacts = contacts(r, aor, ContactRewrite.applies(endpoint.rewriteContact(), flow) ? flow : null, txp,
+                    Outbound.isFlow(r, flow) ? flow : null);
         } catch (SipParseException | IllegalArgumentException e) {
             reject(tx, 400, "Failed to validate contacts in REGISTER request from '" + ep + "'", e.getMessage());
             return;
@@ -155,7 +160,9 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
             }
             for (Change c : outcome.changes) listener.accept(c);
             for (Binding b : outcome.upserts) if (b.pruneOnBoot()) watchConnection(tx.inbound().flow(), b);
-            tx.respond(ok(tx, r, aor, clock.getAsLong()));
+            SipResponse accepted = ok(tx, r, aor, clock.getAsLong());
+            if (contacts.stream().anyMatch(ContactRequest::outbound)) Outbound.confirm(accepted, cfg.global().keepAliveInterval().toSeconds());
+            tx.respond(accepted);
         }));
     }
 
@@ -229,9 +236,14 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
     // ------------------------------------------------------------------ §3.3, §3.4
 
     /** One Contact of the request with the expiration it asks for (after clamping). */
-    record ContactRequest(NameAddr contact, boolean wildcard, long expires) {}
+    /** @param outbound an RFC 5626 flow: the contact is reached over the connection it registered on */
+    record ContactRequest(NameAddr contact, boolean wildcard, long expires, boolean outbound) {
+        ContactRequest(NameAddr contact, boolean wildcard, long expires) { this(contact, wildcard, expires, false); }
+    }
 
-    private static List<ContactRequest> contacts(SipRequest r, Aor aor) {
+    /** @param rewriteTo the flow whose source replaces each Contact's host:port, or null to keep them */
+    private static List<ContactRequest> contacts(SipRequest r, Aor aor, org.jpbx.sip.transport.Flow rewriteTo, String txp,
+                                                 org.jpbx.sip.transport.Flow outboundFlow) {
         long headerExpires = r.expires();
         List<ContactRequest> out = new ArrayList<>();
         if (r.hasWildcardContact()) {
@@ -246,7 +258,15 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
             String text = u.toString();
             if (text.length() > MAX_URI_LENGTH) throw new IllegalArgumentException("Contact URI longer than " + MAX_URI_LENGTH + " characters");
             if (u.host().length() >= MAX_HOST_LENGTH) throw new IllegalArgumentException("Contact host of " + MAX_HOST_LENGTH + " characters or more");
-            out.add(new ContactRequest(c, false, clamp(requested(c, headerExpires, aor), aor)));
+            boolean outbound = outboundFlow != null && c.param("reg-id") != null && c.param("+sip.instance") != null;
+            SipUri storedUri = rewriteTo != null ? ContactRewrite.rewrite(u, rewriteTo) : outbound ? ContactRewrite.rewrite(u, outboundFlow) : u;
+            if (txp != null && !txp.equals(storedUri.param(ContactRewrite.TRANSPORT_PARAM))) {
+                var params = storedUri.params().copy();
+                params.set(ContactRewrite.TRANSPORT_PARAM, txp);
+                storedUri = storedUri.withParams(params);
+            }
+            NameAddr stored = storedUri == u ? c : new NameAddr(null, storedUri, true, c.params());
+            out.add(new ContactRequest(stored, false, clamp(requested(c, headerExpires, aor), aor), outbound));
         }
         return out;
     }
@@ -357,7 +377,7 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
             } else if (existing == null) {
                 Binding b = new Binding(Binding.idOf(aor.id(), uri), aor.id(), uri, now + c.expires * 1000, userAgent, path,
                         bottom.host(), bottom.port() < 0 ? 5060 : bottom.port(), r.callId(), r.cseq().number(), endpoint.id(),
-                        pruneOnBoot(tx, (SipUri) c.contact.uri(), endpoint), regServer);
+                        pruneOnBoot(tx, (SipUri) c.contact.uri(), endpoint, c.outbound), regServer);
                 current.put(b.id(), b);
                 out.upserts.add(b);
                 out.changes.add(new Change(aor.id(), b, false, "added"));
@@ -423,14 +443,16 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
     }
 
     /** §3.8: a binding that names its own connection's address goes when that connection does. */
-    private static boolean pruneOnBoot(ServerTransaction tx, SipUri uri, Endpoint endpoint) {
+    private static boolean pruneOnBoot(ServerTransaction tx, SipUri uri, Endpoint endpoint, boolean outbound) {
         TransportProtocol p = tx.inbound().flow().protocol();
         if (!p.isReliable()) return false;
         var remote = tx.inbound().source();
         boolean sameAddress = uri.hostAddress().equals(remote.getAddress().getHostAddress()) && uri.port() == remote.getPort();
-        boolean sameTransport = p.viaName().equalsIgnoreCase(uri.transportParam() == null ? "" : uri.transportParam());
+        String param = uri.transportParam() == null ? "" : uri.transportParam();
         boolean ws = p == TransportProtocol.WS || p == TransportProtocol.WSS;
-        return sameAddress && sameTransport && (endpoint.rewriteContact() || ws);
+        // WSS clients write transport=ws (RFC 7118 has no wss parameter)
+        boolean sameTransport = p.viaName().equalsIgnoreCase(param) || (ws && param.equalsIgnoreCase("ws"));
+        return sameAddress && sameTransport && (endpoint.rewriteContact() || ws || outbound);
     }
 
     private void undo(String aor, Outcome outcome) {

@@ -18,8 +18,8 @@ final class ViaStamp {
     static void stamp(SipRequest r, InetSocketAddress source) {
         List<Via> vias = r.vias();
         Via top = vias.get(0);
-        String ip = source.getAddress().getHostAddress();
-        boolean needReceived = !sameHost(top.host(), ip);
+        String ip = org.jpbx.sip.message.IpText.bare(source.getAddress());
+        boolean needReceived = !sameHost(top.host(), source.getAddress());
         boolean needRport = top.hasRport() && top.rport() == null;
         if (!needReceived && !needRport) return;
         var params = top.params().copy();
@@ -38,8 +38,13 @@ final class ViaStamp {
         r.replaceFirst(HeaderName.VIA, sb.toString());
     }
 
-    private static boolean sameHost(String viaHost, String ip) {
-        if (viaHost.startsWith("[")) viaHost = viaHost.substring(1, viaHost.length() - 1);
-        return viaHost.equalsIgnoreCase(ip);
+    private static boolean sameHost(String viaHost, java.net.InetAddress source) {
+        if (viaHost.startsWith("[") && viaHost.endsWith("]")) viaHost = viaHost.substring(1, viaHost.length() - 1);
+        if (viaHost.indexOf(':') < 0) return viaHost.equalsIgnoreCase(source.getHostAddress());
+        try {
+            return java.util.Arrays.equals(java.net.InetAddress.ofLiteral(viaHost).getAddress(), source.getAddress());
+        } catch (IllegalArgumentException notLiteral) {
+            return false;
+        }
     }
 }

@@ -34,6 +34,13 @@ final class InboundDecoder {
             LOG.warn("Dropped {} bytes from {}:{}: parser failed: {}", len, flow.protocol().viaName(), SipTrace.format(flow.remote()), e.toString());
             return;
         }
+        if (flow instanceof TcpConnection c && msg instanceof org.jpbx.sip.message.SipRequest r) {
+            try {
+                c.requestVia(r.topVia());
+            } catch (RuntimeException badVia) {
+                // the stack answers a malformed Via
+            }
+        }
         try {
             listener.onMessage(new Inbound(msg, flow, len));
         } catch (RuntimeException e) {

@@ -86,7 +86,8 @@ public final class SipTrace {
 
     static String format(InetSocketAddress a) {
         if (a == null) return "?";
-        String host = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
+        if (a.getAddress() != null) return org.jpbx.sip.message.IpText.host(a.getAddress()) + ":" + a.getPort();
+        String host = a.getHostString();
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 }

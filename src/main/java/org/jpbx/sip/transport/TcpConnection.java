@@ -4,9 +4,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 
-/** One TCP connection, accepted or opened by jpbx; a flow in both directions. */
+/** One TCP or TLS connection, accepted or opened by jpbx; a flow in both directions. */
 final class TcpConnection implements Flow {
     private final String transportName;
+    private final TransportProtocol protocol;
     private final Channel channel;
     private final InetSocketAddress remote;
     private final InetSocketAddress local;
@@ -15,9 +16,12 @@ final class TcpConnection implements Flow {
     private volatile boolean closeAfterNextSend;
     private final java.util.List<Runnable> closeActions = new java.util.ArrayList<>(1);
     private boolean peerGone; // guarded by closeActions
+    private volatile TcpTransport owner;
+    private volatile InetSocketAddress alias;
 
-    TcpConnection(String transportName, Channel channel, SipTrace trace) {
+    TcpConnection(String transportName, TransportProtocol protocol, Channel channel, SipTrace trace) {
         this.transportName = transportName;
+        this.protocol = protocol;
         this.channel = channel;
         this.remote = (InetSocketAddress) channel.remoteAddress();
         this.local = (InetSocketAddress) channel.localAddress();
@@ -25,18 +29,36 @@ final class TcpConnection implements Flow {
         channel.closeFuture().addListener(f -> peerGone());
     }
 
-    @Override public TransportProtocol protocol() { return TransportProtocol.TCP; }
+    @Override public TransportProtocol protocol() { return protocol; }
     @Override public String transportName() { return transportName; }
     @Override public InetSocketAddress remote() { return remote; }
     @Override public InetSocketAddress local() { return local; }
     @Override public boolean isOpen() { return channel.isActive(); }
     Channel channel() { return channel; }
 
+    void owner(TcpTransport t) { owner = t; }
+    InetSocketAddress alias() { return alias; }
+    void setAlias(InetSocketAddress a) { alias = a; }
+
+    /** A request came in on this connection whose top Via asks for it to be reused (RFC 5923 alias). */
+    void requestVia(org.jpbx.sip.message.Via top) {
+        TcpTransport t = owner;
+        if (t == null || top == null || !top.params().has("alias") || alias != null) return;
+        String host = top.host();
+        if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
+        try {
+            java.net.InetAddress a = java.net.InetAddress.ofLiteral(host);
+            t.alias(this, new InetSocketAddress(a, top.port() < 0 ? TransportSpec.defaultPort(protocol) : top.port()));
+        } catch (IllegalArgumentException notAnAddress) {
+            // a host name as sent-by: nothing to index by without a DNS query
+        }
+    }
+
     void closeAfterNextSend() { closeAfterNextSend = true; }
 
     @Override
     public void send(ByteBuf bytes) {
-        if (trace.isEnabled()) trace.transmitted(ByteBufs.copy(bytes), TransportProtocol.TCP, remote);
+        if (trace.isEnabled()) trace.transmitted(ByteBufs.copy(bytes), protocol, remote);
         if (closeAfterNextSend) {
             channel.writeAndFlush(bytes).addListener(f -> channel.close());
         } else {
@@ -86,5 +108,5 @@ final class TcpConnection implements Flow {
         }
     }
 
-    @Override public String toString() { return "TCP:" + SipTrace.format(remote); }
+    @Override public String toString() { return protocol.viaName() + ":" + SipTrace.format(remote); }
 }

@@ -25,6 +25,17 @@ public enum TransportProtocol {
     public boolean isReliable() { return reliable; }
     public boolean isSecure() { return secure; }
 
+    /**
+     * The protocol a request to {@code uri} goes over (RFC 3261 §18.1.1, RFC 3263 without DNS):
+     * its {@code transport=} parameter, else TLS for {@code sips:} and UDP for {@code sip:}. A
+     * {@code sips:} URI never goes over a plain transport: ws becomes wss, anything else TLS.
+     */
+    public static TransportProtocol forUri(org.jpbx.sip.message.SipUri uri) {
+        TransportProtocol p = parse(uri.transportParam());
+        if (uri.isSecure()) return p == WS || p == WSS ? WSS : TLS;
+        return p == null ? UDP : p;
+    }
+
     /** The protocol named by a pjsip.conf value or a Via token, or null. */
     public static TransportProtocol parse(String s) {
         if (s == null) return null;

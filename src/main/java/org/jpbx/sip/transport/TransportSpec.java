@@ -2,8 +2,24 @@ package org.jpbx.sip.transport;
 
 import java.net.InetSocketAddress;
 
-/** What the transport layer needs to open one listener: a pjsip.conf {@code type=transport} distilled. */
-public record TransportSpec(String name, TransportProtocol protocol, InetSocketAddress bind) {
+/**
+ * What the transport layer needs to open one listener: a pjsip.conf {@code type=transport}
+ * distilled. {@code tls} is set for protocol=tls only; {@code nat} is never null.
+ */
+public record TransportSpec(String name, TransportProtocol protocol, InetSocketAddress bind, TlsSettings tls, NatSettings nat) {
+    public TransportSpec(String name, TransportProtocol protocol, InetSocketAddress bind) {
+        this(name, protocol, bind, null, NatSettings.NONE);
+    }
+
+    public TransportSpec {
+        if (nat == null) nat = NatSettings.NONE;
+    }
+
+    /** Same socket: protocol and bind address; what a change of needs a rebind for. */
+    public boolean sameSocket(TransportSpec o) {
+        return o != null && protocol == o.protocol && java.util.Objects.equals(bind, o.bind);
+    }
+
     /** The default port of a protocol when bind= names none (RFC 3261 §19.1.2, RFC 7118). */
     public static int defaultPort(TransportProtocol p) {
         return switch (p) {
