@@ -67,7 +67,11 @@ class SippOutboundRegistrationTest {
                     max_random_initial_delay=1
                     %s
                     """.formatted(ip, sippPort, ip, sippPort, options);
-            server = TestServer.start(Files.createDirectories(tmp.resolve("etc")), config);
+            Path etc = Files.createDirectories(tmp.resolve("etc"));
+            // the trunk endpoint's context answers busy: a request that reaches it gets 486,
+            // where an unknown one gets 401 and one in an empty context 404
+            Files.writeString(etc.resolve("extensions.conf"), "[from-trunk]\nexten => s,1,Busy()\n");
+            server = TestServer.start(etc, config);
             sipp = SippRunner.to(SippRunner.LOOPBACK, server.port).scenario(scenario).localIp(ip).localPort(sippPort)
                     .timeout(sippTimeout).args("-key", "user", "4155550100", "-key", "password", "s3cret").start(tmp);
         }
@@ -216,7 +220,7 @@ class SippOutboundRegistrationTest {
     }
 
     @Test
-    void requestToTheLineContactIsIdentifiedAsTheTrunkEndpoint() throws Exception {
+    void requestToTheLineContactReachesTheTrunkEndpointsContext() throws Exception {
         String options = """
                 line=yes
                 endpoint=trunk-ep
