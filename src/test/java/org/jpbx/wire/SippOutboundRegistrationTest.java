@@ -117,6 +117,19 @@ class SippOutboundRegistrationTest {
     }
 
     @Test
+    void mediasecOffersMechanismsAndEchoesTheRegistrarsInSecurityVerify() throws Exception {
+        String options = """
+                security_negotiation=mediasec
+                security_mechanisms=msrp-tls\\;mediasec,sdes-srtp\\;mediasec
+                """;
+        try (Upstream u = new Upstream("outreg-mediasec.xml", "127.0.0.41", options, Duration.ofSeconds(30))) {
+            assertThat(u.await("pjsip show registrations", s -> s.contains("Registered"), 15)).contains("Registered");
+            SippRunner.Result r = u.finish();
+            assertThat(r.ok()).as(r.describe()).isTrue();
+        }
+    }
+
+    @Test
     void refreshComesBeforeExpiryFirstWithoutCredentials() throws Exception {
         try (Upstream u = new Upstream("outreg-refresh.xml", "127.0.0.32", "expiration=12", Duration.ofSeconds(40))) {
             // the 200 grants 12 s: the refresh is due 2 s later, and it is authenticated again

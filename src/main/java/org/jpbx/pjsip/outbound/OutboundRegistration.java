@@ -57,6 +57,7 @@ final class OutboundRegistration {
         boolean authAttempted;
         long authCseq = -1;
         boolean intervalRetried;
+        boolean agreementRetried;
         SipRequest request;
         long expires;
 
@@ -72,6 +73,8 @@ final class OutboundRegistration {
 
     // lane-confined state
     private long cseq = ThreadLocalRandom.current().nextInt(1, 32768);
+    /** RFC 3329: the mechanisms the registrar named in Security-Server (mediasec only). */
+    private List<String> securityServer = List.of();
     private RegistrationStatus status = RegistrationStatus.UNREGISTERED;
     private int retries;
     private long expires;
@@ -247,6 +250,15 @@ final class OutboundRegistration {
         if (!supported.isEmpty()) r.addHeader(HeaderName.SUPPORTED, String.join(", ", supported));
         String proxy = cfg.outboundProxy();
         if (proxy != null && !proxy.isEmpty()) r.addHeader(HeaderName.ROUTE, "<" + proxy + ">");
+        if (mediasec()) {
+            // RFC 3329 security agreement as security_negotiation=mediasec does it: offer our
+            // mechanisms, require the extension of the registrar and of proxies on the way, and
+            // once the registrar has named its mechanisms, echo them back in Security-Verify.
+            for (String m : cfg.object().getList("security_mechanisms")) r.addHeader("Security-Client", m);
+            r.addHeader("Require", "mediasec");
+            r.addHeader("Proxy-Require", "mediasec");
+            for (String m : securityServer) r.addHeader("Security-Verify", m);
+        }
         // the named transport is the one the REGISTER leaves on (a flow, or a listener of the target's protocol)
         String transport = cfg.transport();
         if (transport != null && !transport.isEmpty()) {
@@ -370,9 +382,27 @@ final class OutboundRegistration {
 
     // ---------------------------------------------------------------- responses (lane)
 
+    private boolean mediasec() {
+        return "mediasec".equalsIgnoreCase(cfg.object().getString("security_negotiation"));
+    }
+
+    /** The registrar's Security-Server mechanisms, kept for the Security-Verify of later REGISTERs. */
+    private void learnSecurityServer(SipResponse response) {
+        if (response == null || !mediasec()) return;
+        List<String> named = response.headerValues("Security-Server");
+        if (!named.isEmpty()) securityServer = List.copyOf(named);
+    }
+
     /** §4.3 for one final response ({@code response} null when there was none). */
     private void onFinal(Attempt a, int code, SipResponse response, String reason) {
         if (status == RegistrationStatus.STOPPED) return;
+        learnSecurityServer(response);
+        if (code == 494 && response != null && mediasec() && !securityServer.isEmpty() && !a.agreementRetried) {
+            // 494 Security Agreement Required: send again once, now with Security-Verify
+            a.agreementRetried = true;
+            send(a, build(a.expires, Responses.newTag()));
+            return;
+        }
         if ((code == 401 || code == 407) && response != null && (!a.authAttempted || cseqOf(response) != a.authCseq)) {
             if (answerChallenge(a, response)) return;
         } else if (code == 423 && response != null && a.purpose == Purpose.REGISTER && !a.intervalRetried) {
