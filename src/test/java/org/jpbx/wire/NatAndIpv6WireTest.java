@@ -42,6 +42,8 @@ class NatAndIpv6WireTest {
         symPort = TestServer.freePort();
         anyPort = TestServer.freePort();
         upstream = new DatagramSocket(new InetSocketAddress("127.0.0.2", 0));
+        java.nio.file.Files.writeString(dir.resolve("extensions.conf"),
+                "[default]\nexten => media,1,Answer()\n same => n,Wait(10)\n same => n,Hangup()\n");
         server = TestServer.startRaw(dir, """
                 [transport-nat]
                 type=transport
@@ -88,6 +90,7 @@ class NatAndIpv6WireTest {
                 transport=transport-nat
                 aors=natphone
                 rewrite_contact=yes
+                allow=ulaw
                 [natphone]
                 type=aor
                 max_contacts=2
@@ -135,6 +138,44 @@ class NatAndIpv6WireTest {
         assertThat(reg.method()).isEqualTo("REGISTER");
         assertThat(reg.topVia().sentBy()).isEqualTo("192.0.2.10:5099");
         assertThat(reg.header("Contact")).contains("sip:natclient@192.0.2.10:5099");
+    }
+
+    @Test
+    void theAnswerToACallerOutsideLocalNetNamesTheExternalMediaAddress() throws Exception {
+        try (SipClient c = SipClient.udpFrom("127.0.0.2", port)) {
+            String callId = "nat-media-" + UUID.randomUUID();
+            String sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.2\r\ns=-\r\nc=IN IP4 127.0.0.2\r\nt=0 0\r\n"
+                    + "m=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+            String via = "SIP/2.0/UDP 127.0.0.2:" + c.localPort() + ";branch=z9hG4bK" + UUID.randomUUID() + ";rport";
+            c.send("INVITE sip:media@127.0.0.1:" + port + " SIP/2.0\r\n"
+                    + "Via: " + via + "\r\n"
+                    + "From: <sip:natphone@example.com>;tag=m1\r\n"
+                    + "To: <sip:media@127.0.0.1>\r\n"
+                    + "Call-ID: " + callId + "\r\n"
+                    + "CSeq: 1 INVITE\r\n"
+                    + "Contact: <sip:natphone@127.0.0.2:" + c.localPort() + ">\r\n"
+                    + "Max-Forwards: 70\r\n"
+                    + "Content-Type: application/sdp\r\n"
+                    + "Content-Length: " + sdp.length() + "\r\n\r\n" + sdp);
+            org.jpbx.sip.message.SipResponse answer = null;
+            for (int i = 0; i < 5 && answer == null; i++) {
+                org.jpbx.sip.message.SipResponse r = c.receive(5000);
+                assertThat(r).as("a final answer to the INVITE").isNotNull();
+                if (r.status() >= 200) answer = r;
+            }
+            assertThat(answer.status()).isEqualTo(200);
+            String body = new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(body).contains("c=IN IP4 192.0.2.11").doesNotContain("c=IN IP4 127.0.0.1");
+            String toTag = answer.toTag();
+            c.send("ACK sip:media@127.0.0.1:" + port + " SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.2:" + c.localPort()
+                    + ";branch=z9hG4bK" + UUID.randomUUID() + ";rport\r\nFrom: <sip:natphone@example.com>;tag=m1\r\n"
+                    + "To: <sip:media@127.0.0.1>;tag=" + toTag + "\r\nCall-ID: " + callId + "\r\nCSeq: 1 ACK\r\n"
+                    + "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            c.send("BYE sip:media@127.0.0.1:" + port + " SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.2:" + c.localPort()
+                    + ";branch=z9hG4bK" + UUID.randomUUID() + ";rport\r\nFrom: <sip:natphone@example.com>;tag=m1\r\n"
+                    + "To: <sip:media@127.0.0.1>;tag=" + toTag + "\r\nCall-ID: " + callId + "\r\nCSeq: 2 BYE\r\n"
+                    + "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+        }
     }
 
     static String register(String user, String sentBy, String contactHost, String callId) {

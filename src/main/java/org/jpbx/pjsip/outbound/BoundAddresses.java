@@ -4,6 +4,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
+import org.jpbx.sip.transport.NatSettings;
 import org.jpbx.sip.transport.TransportLayer;
 import org.jpbx.sip.transport.TransportProtocol;
 
@@ -17,17 +18,28 @@ public final class BoundAddresses implements LocalAddresses {
 
     public BoundAddresses(TransportLayer transports) { this.transports = transports; }
 
+    /** The named transport, else the first of the protocol; null when none is bound. */
+    private TransportLayer.BoundTransport pick(String transportName, TransportProtocol protocol) {
+        for (TransportLayer.BoundTransport b : transports.bound()) {
+            if (transportName != null && b.name().equals(transportName)) return b;
+        }
+        for (TransportLayer.BoundTransport b : transports.bound()) {
+            if (b.protocol() == protocol) return b;
+        }
+        return null;
+    }
+
+    @Override
+    public String mediaAddress(String transportName, TransportProtocol protocol, InetSocketAddress remote, String local) {
+        TransportLayer.BoundTransport pick = pick(transportName, protocol);
+        if (pick == null || remote == null || remote.getAddress() == null) return local;
+        NatSettings nat = transports.natFor(pick.name());
+        return nat.rewritesMediaFor(remote.getAddress()) ? nat.externalMediaAddress() : local;
+    }
+
     @Override
     public InetSocketAddress contactAddress(String transportName, TransportProtocol protocol, InetSocketAddress remote) {
-        TransportLayer.BoundTransport pick = null;
-        for (TransportLayer.BoundTransport b : transports.bound()) {
-            if (transportName != null && b.name().equals(transportName)) { pick = b; break; }
-        }
-        if (pick == null) {
-            for (TransportLayer.BoundTransport b : transports.bound()) {
-                if (b.protocol() == protocol) { pick = b; break; }
-            }
-        }
+        TransportLayer.BoundTransport pick = pick(transportName, protocol);
         if (pick == null || pick.local() == null) return new InetSocketAddress(InetAddress.getLoopbackAddress(), 5060);
         InetSocketAddress local = pick.local();
         if (local.getAddress().isAnyLocalAddress() && remote != null) {

@@ -7,4 +7,12 @@ import org.jpbx.sip.transport.TransportProtocol;
 @FunctionalInterface
 public interface LocalAddresses {
     InetSocketAddress contactAddress(String transportName, TransportProtocol protocol, InetSocketAddress remote);
+
+    /**
+     * The address our SDP names for media exchanged with {@code remote} over the transport:
+     * its external_media_address when {@code remote} is outside its local_net, else {@code local}.
+     */
+    default String mediaAddress(String transportName, TransportProtocol protocol, InetSocketAddress remote, String local) {
+        return local;
+    }
 }

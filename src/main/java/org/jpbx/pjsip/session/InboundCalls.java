@@ -121,7 +121,10 @@ final class InboundCalls implements RequestModule {
         }
         Leg leg = Leg.inbound(s, tx, endpoint);
         leg.setSessionExpires(timers.interval());
-        String address = tx.inbound().flow().local().getAddress().getHostAddress();
+        var flow = tx.inbound().flow();
+        // external_media_address for a caller outside the transport's local_net (reference §5.5)
+        String address = s.local().mediaAddress(flow.transportName(), flow.protocol(), tx.inbound().source(),
+                flow.local().getAddress().getHostAddress());
         CallMedia media = new CallMedia(s.relay().newSession(leg.name), endpoint, leg.name, address);
         if (negotiation != null) media.setOffer(negotiation.accepted());
         leg.setMedia(media);

@@ -249,7 +249,8 @@ final class PjsipDialer implements Dialer {
         CallMedia media = null;
         String body = null;
         if (callerChannel != null) {
-            media = new CallMedia(callerChannel.media.session(), ep, ep.id(), local.getAddress().getHostAddress());
+            media = new CallMedia(callerChannel.media.session(), ep, ep.id(),
+                    s.local().mediaAddress(transportName, hop.protocol(), hop.address(), local.getAddress().getHostAddress()));
             try {
                 body = media.offer(callerChannel.media.codecs());
             } catch (CallMedia.MediaUnavailable e) {

@@ -334,6 +334,12 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
      */
     public NatSettings natFor(Flow flow) { return natOf(flow); }
 
+    /** The NAT settings of the transport named {@code transportName} (none when there is no such transport). */
+    public NatSettings natFor(String transportName) {
+        for (Listener l : listeners) if (l.spec().name().equals(transportName)) return l.spec().nat();
+        return NatSettings.NONE;
+    }
+
     private NatSettings natOf(Flow flow) {
         for (Listener l : listeners) if (l.spec().name().equals(flow.transportName())) return l.spec().nat();
         return NatSettings.NONE;
