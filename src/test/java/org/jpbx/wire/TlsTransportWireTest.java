@@ -44,7 +44,22 @@ class TlsTransportWireTest {
         tlsPort = TestServer.freePort();
         strictPort = TestServer.freePort();
         tls12Port = TestServer.freePort();
+        Files.writeString(dir.resolve("extensions.conf"), "[default]\nexten => 7003,1,Dial(PJSIP/7003,10)\n");
         server = TestServer.startBare(dir, """
+
+                [7003]
+                type=endpoint
+                context=default
+                allow=ulaw
+                aors=7003
+                [7003]
+                type=aor
+                max_contacts=1
+
+                [7004]
+                type=endpoint
+                context=default
+                allow=ulaw
 
                 [transport-tls]
                 type=transport
@@ -233,6 +248,78 @@ class TlsTransportWireTest {
             Files.copy(serverCert.key(), certs.resolve("live.key"), StandardCopyOption.REPLACE_EXISTING);
             server.cli("pjsip reload");
         }
+    }
+
+    @Test
+    void aCallBetweenTwoTlsClients() throws Exception {
+        try (SSLSocket calleeSocket = connect(tlsPort, serverCert, null); SipClient.Tcp callee = SipClient.stream(calleeSocket);
+             SSLSocket callerSocket = connect(tlsPort, serverCert, null); SipClient.Tcp caller = SipClient.stream(callerSocket)) {
+            int calleePort = calleeSocket.getLocalPort(), callerPort = callerSocket.getLocalPort();
+            callee.send(register("7003", calleePort, "tls-call-reg-" + UUID.randomUUID(), 1));
+            assertThat(receiveResponse(callee).status()).isEqualTo(200);
+
+            String callId = "tls-call-" + UUID.randomUUID();
+            String offer = sdp(40002);
+            caller.send("INVITE sips:7003@127.0.0.1 SIP/2.0\r\n"
+                    + "Via: SIP/2.0/TLS 127.0.0.1:" + callerPort + ";branch=z9hG4bK" + UUID.randomUUID() + ";rport\r\n"
+                    + "From: <sips:7004@127.0.0.1>;tag=caller1\r\n"
+                    + "To: <sips:7003@127.0.0.1>\r\n"
+                    + "Call-ID: " + callId + "\r\n"
+                    + "CSeq: 1 INVITE\r\n"
+                    + "Contact: <sip:7004@127.0.0.1:" + callerPort + ";transport=tls>\r\n"
+                    + "Max-Forwards: 70\r\nContent-Type: application/sdp\r\n"
+                    + "Content-Length: " + offer.length() + "\r\n\r\n" + offer);
+
+            // jpbx places the outgoing leg over the callee's own TLS connection
+            SipRequest invite = nextRequest(callee, "INVITE");
+            assertThat(invite.header("Via")).startsWith("SIP/2.0/TLS ");
+            String answer = sdp(40004);
+            callee.send("SIP/2.0 200 OK\r\n" + copied(invite) + "To: " + invite.header("To") + ";tag=callee1\r\n"
+                    + "Contact: <sip:7003@127.0.0.1:" + calleePort + ";transport=tls>\r\n"
+                    + "Content-Type: application/sdp\r\nContent-Length: " + answer.length() + "\r\n\r\n" + answer);
+
+            SipResponse ok = null;
+            for (int i = 0; i < 5 && ok == null; i++) {
+                SipResponse r = receiveResponse(caller);
+                assertThat(r).as("an answer to the caller").isNotNull();
+                if (r.status() >= 200) ok = r;
+            }
+            assertThat(ok.status()).isEqualTo(200);
+            assertThat(nextRequest(callee, "ACK")).isNotNull();
+
+            String dialog = "From: <sips:7004@127.0.0.1>;tag=caller1\r\nTo: <sips:7003@127.0.0.1>;tag=" + ok.toTag()
+                    + "\r\nCall-ID: " + callId + "\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n";
+            caller.send("ACK sip:7003@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/TLS 127.0.0.1:" + callerPort + ";branch=z9hG4bK"
+                    + UUID.randomUUID() + ";rport\r\nCSeq: 1 ACK\r\n" + dialog + "\r\n");
+            caller.send("BYE sip:7003@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/TLS 127.0.0.1:" + callerPort + ";branch=z9hG4bK"
+                    + UUID.randomUUID() + ";rport\r\nCSeq: 2 BYE\r\n" + dialog + "\r\n");
+            SipRequest bye = nextRequest(callee, "BYE");
+            callee.send("SIP/2.0 200 OK\r\n" + copied(bye) + "To: " + bye.header("To") + "\r\nContent-Length: 0\r\n\r\n");
+            assertThat(receiveResponse(caller).status()).as("the BYE answered").isEqualTo(200);
+        }
+    }
+
+    private static String sdp(int port) {
+        return "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=audio " + port + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+    }
+
+    /** Via, From, Call-ID and CSeq of {@code r} as header lines, for a response to it. */
+    private static String copied(SipRequest r) {
+        StringBuilder sb = new StringBuilder();
+        for (String v : r.headerValues("Via")) sb.append("Via: ").append(v).append("\r\n");
+        return sb.append("From: ").append(r.header("From")).append("\r\nCall-ID: ").append(r.header("Call-ID"))
+                .append("\r\nCSeq: ").append(r.header("CSeq")).append("\r\n").toString();
+    }
+
+    /** The next request of {@code method} on {@code c}, skipping others (qualify) and responses. */
+    private static SipRequest nextRequest(SipClient.Tcp c, String method) throws IOException {
+        for (int i = 0; i < 10; i++) {
+            SipMessage m = c.receiveMessage(10_000);
+            if (m == null) break;
+            if (m instanceof SipRequest r && r.method().equals(method)) return r;
+        }
+        throw new AssertionError("no " + method + " arrived");
     }
 
     /** The next response on {@code c}, skipping requests jpbx sends meanwhile (qualify). */
