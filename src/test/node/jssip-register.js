@@ -1,8 +1,14 @@
 // A JsSIP user agent in Node: registers over ws:// or wss:// and answers what jpbx sends it
-// (JsSIP answers OPTIONS itself). Prints "registered" once the 200 arrives; un-registers and
+// (JsSIP answers OPTIONS itself; an incoming INVITE is printed and declined with 486). Prints
+// "registered" once the 200 arrives; un-registers and
 // exits when its standard input closes, or after the given number of seconds.
 // usage: node jssip-register.js <ws-url> <sip-uri> [seconds]
 'use strict';
+// JsSIP is a browser library: for an incoming INVITE it first checks that the page has WebRTC
+// (window.RTCPeerConnection). Node has no WebRTC; this client declines every call before any
+// media is set up, so an empty placeholder is enough to let JsSIP hand the INVITE to us.
+globalThis.window = globalThis.window || {};
+if (!globalThis.window.RTCPeerConnection) globalThis.window.RTCPeerConnection = function RTCPeerConnection() {};
 const JsSIP = require('jssip');
 const WebSocket = require('ws');
 
@@ -46,7 +52,11 @@ const ua = new JsSIP.UA({
 });
 ua.on('registered', () => console.log('registered ' + ua.contact.toString()));
 ua.on('registrationFailed', (e) => { console.log('registrationFailed ' + e.cause); process.exit(1); });
-ua.on('newRTCSession', (e) => console.log('invite ' + e.request.method));
+ua.on('newRTCSession', (e) => {
+  console.log('invite ' + e.request.method + ' ' + e.request.call_id);
+  // no media stack in Node: an incoming call is declined busy (486)
+  if (e.originator === 'remote') e.session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
+});
 ua.on('newMessage', (e) => console.log('message ' + e.request.method));
 
 let stopping = false;

@@ -49,7 +49,27 @@ class JsSipWebSocketTest {
                 tlscertfile=%s
                 tlsprivatekey=%s
                 """.formatted(httpPort, httpsPort, cert.cert(), cert.key()));
+        Files.writeString(dir.resolve("extensions.conf"), "[default]\nexten => 9002,1,Dial(PJSIP/9002,10)\n");
         server = TestServer.startBare(dir, """
+
+                [9002]
+                type=endpoint
+                context=default
+                allow=ulaw
+                aors=9002
+                [9002]
+                type=aor
+                max_contacts=1
+                remove_existing=yes
+
+                [caller]
+                type=endpoint
+                context=default
+                allow=ulaw
+                [caller-ip]
+                type=identify
+                endpoint=caller
+                match=127.0.0.5
 
                 [transport-ws]
                 type=transport
@@ -76,6 +96,76 @@ class JsSipWebSocketTest {
     @AfterAll
     static void stop() {
         if (server != null) server.close();
+    }
+
+    /** JsSIP in Node, printing what it sees; closing its standard input makes it un-register and exit. */
+    record Client(Process process, BlockingQueue<String> lines) implements AutoCloseable {
+        static Client start(String url, String uri) throws Exception {
+            ProcessBuilder pb = new ProcessBuilder(List.of("node", SCRIPT.toString(), url, uri, "60"))
+                    .directory(CLIENTS.toFile()).redirectErrorStream(true);
+            pb.environment().put("NODE_PATH", CLIENTS.resolve("node_modules").toString());
+            Process node = pb.start();
+            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+            Thread.ofVirtual().start(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String l; (l = r.readLine()) != null; ) lines.add(l);
+                } catch (java.io.IOException ignored) {
+                    // the process ended
+                }
+            });
+            return new Client(node, lines);
+        }
+
+        /** The first output line starting with {@code prefix} within {@code seconds}; null if none. */
+        String await(String prefix, int seconds, StringBuilder seen) throws InterruptedException {
+            for (int i = 0; i < seconds; i++) {
+                String l = lines.poll(1, TimeUnit.SECONDS);
+                if (l == null) {
+                    if (!process.isAlive() && lines.isEmpty()) return null;
+                    continue;
+                }
+                seen.append(l).append('\n');
+                if (l.startsWith(prefix)) return l;
+            }
+            return null;
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.getOutputStream().close();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ws", "wss"})
+    void jssipReceivesAnInviteOverItsWebSocket(String scheme) throws Exception {
+        String url = scheme + "://127.0.0.1:" + (scheme.equals("ws") ? httpPort : httpsPort) + "/ws";
+        try (Client js = Client.start(url, "sip:9002@127.0.0.1"); SipClient c = SipClient.udpFrom("127.0.0.5", server.port)) {
+            StringBuilder seen = new StringBuilder();
+            assertThat(js.await("registered", 30, seen)).as("JsSIP output:\n" + seen).isNotNull();
+            String callId = "ws-call-" + scheme + "-" + java.util.UUID.randomUUID();
+            String sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.5\r\ns=-\r\nc=IN IP4 127.0.0.5\r\nt=0 0\r\n"
+                    + "m=audio 40010 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+            c.send("INVITE sip:9002@127.0.0.1:" + server.port + " SIP/2.0\r\n"
+                    + "Via: SIP/2.0/UDP 127.0.0.5:" + c.localPort() + ";branch=z9hG4bK" + java.util.UUID.randomUUID() + ";rport\r\n"
+                    + "From: <sip:caller@127.0.0.5>;tag=c1\r\nTo: <sip:9002@127.0.0.1>\r\nCall-ID: " + callId + "\r\n"
+                    + "CSeq: 1 INVITE\r\nContact: <sip:caller@127.0.0.5:" + c.localPort() + ">\r\nMax-Forwards: 70\r\n"
+                    + "Content-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp);
+            // jpbx's outgoing leg reaches JsSIP over its WebSocket; JsSIP declines it busy
+            assertThat(js.await("invite INVITE", 20, seen)).as("JsSIP output:\n" + seen).isNotNull();
+            org.jpbx.sip.message.SipResponse fin = null;
+            for (int i = 0; i < 6 && fin == null; i++) {
+                org.jpbx.sip.message.SipResponse r = c.receive(5000);
+                assertThat(r).as("an answer to the caller").isNotNull();
+                if (r.status() >= 200) fin = r;
+            }
+            assertThat(fin.status()).as("the callee's 486 passed on (DIALSTATUS=BUSY)").isEqualTo(486);
+            c.send("ACK sip:9002@127.0.0.1:" + server.port + " SIP/2.0\r\n"
+                    + "Via: " + fin.headerValues("Via").get(0) + "\r\n"
+                    + "From: <sip:caller@127.0.0.5>;tag=c1\r\nTo: " + fin.header("To") + "\r\nCall-ID: " + callId + "\r\n"
+                    + "CSeq: 1 ACK\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+        }
     }
 
     @ParameterizedTest
