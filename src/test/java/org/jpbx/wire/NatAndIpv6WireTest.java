@@ -96,6 +96,16 @@ class NatAndIpv6WireTest {
                 max_contacts=2
                 qualify_frequency=2
 
+                [natsipp]
+                type=endpoint
+                context=default
+                transport=transport-nat
+                aors=natsipp
+                rewrite_contact=yes
+                [natsipp]
+                type=aor
+                max_contacts=1
+
                 [symphone]
                 type=endpoint
                 context=default
@@ -176,6 +186,14 @@ class NatAndIpv6WireTest {
                     + "To: <sip:media@127.0.0.1>;tag=" + toTag + "\r\nCall-ID: " + callId + "\r\nCSeq: 2 BYE\r\n"
                     + "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
         }
+    }
+
+    @Test
+    void aSippPhoneBehindNatHasItsContactRewrittenToItsSource() throws Exception {
+        SippRunner.Result r = SippRunner.to(SippRunner.LOOPBACK, port).scenario("register-behind-nat.xml").transport("u1")
+                .localIp("127.0.0.3").calls(1).service("natsipp").run(dir);
+        assertThat(r.ok()).as(r.describe()).isTrue();
+        assertThat(server.cli("pjsip show contacts")).contains("natsipp/sip:natsipp@127.0.0.3:");
     }
 
     static String register(String user, String sentBy, String contactHost, String callId) {
