@@ -91,7 +91,8 @@ public final class DigestAuthenticator {
 
     /** The auth's credentials as verification uses them, derived once per configuration. */
     private static UasCredentials credentials(Auth auth, Global global) {
-        return auth.object().derive(global.object(), o -> UasCredentials.of(auth, global));
+        // a non-capturing function: nothing is allocated when the credentials are already derived
+        return auth.object().derive(global.object(), (a, g) -> UasCredentials.of(new Auth(a), new Global(g)));
     }
 
     /**

@@ -72,10 +72,10 @@ public final class PjsipObject {
      * One slot: meant for the one module that reads a type on the request path.
      */
     @SuppressWarnings("unchecked")
-    public <T> T derive(Object key, java.util.function.Function<PjsipObject, T> compute) {
+    public <K, T> T derive(K key, java.util.function.BiFunction<PjsipObject, K, T> compute) {
         Derived d = derived;
         if (d != null && d.key == key) return (T) d.value;
-        T value = compute.apply(this);
+        T value = compute.apply(this, key);
         derived = new Derived(key, value);
         return value;
     }
