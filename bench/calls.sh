@@ -18,6 +18,10 @@
 # CONCURRENT=N instead holds N calls of 30 s at once (placed at 100/s by one SIPp UAC against the
 # kit's UAS) and reports jpbx's RSS and `core show channels count` while all of them are up.
 #
+# CPU_RATE=R instead places calls at a fixed R calls/s for CPU_SECS s (default 30) and reports jpbx's
+# CPU time per call (utime+stime from /proc over the run), which stays meaningful on a busy machine
+# where a rate search does not; JFR=1 also records a JFR profile (jpbx.jfr in the work dir).
+#
 # Environment (all optional): JPBX_PORT (default 5062), RATE_START (default 200), RATE_MAX
 # (default 5000), CALL_HOLD_MS (default 1000), JPBX_JAVA_OPTS, JPBX_SERVER_JVM_OPTS, BENCH_KIT,
 # KEEP=1 (keep SIPp files).
@@ -107,6 +111,7 @@ cleanup() { stop_pid "$SAMPLER_PID"; stop_pid "$JPBX_PID"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+[ "${JFR:-0}" = 1 ] && export JPBX_SERVER_JVM_OPTS="${JPBX_SERVER_JVM_OPTS:--XX:+UseSerialGC -Xms64m -Xmx1g -Dio.netty.leakDetection.level=disabled} -XX:StartFlightRecording=filename=$WORK/jpbx.jfr,settings=profile"
 ( cd "$WORK" && exec "$ROOT/jpbx" run --config-dir "$WORK/etc" >"$WORK/jpbx.log" 2>&1 ) &
 JPBX_PID=$!
 deadline=$(( $(date +%s) + START_TIMEOUT ))
@@ -123,7 +128,36 @@ log "jpbx answers on 127.0.0.1:$JPBX_PORT (pid $JPBX_PID)"
 	sleep 1; done ) &
 SAMPLER_PID=$!
 
-if [ -n "${CONCURRENT:-}" ]; then
+cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+server_pid() { # the JVM under the launcher: the newest java process whose command line names our config dir
+	pgrep -n -f "java.*$WORK/etc" || echo "$JPBX_PID"
+}
+
+if [ -n "${CPU_RATE:-}" ]; then
+	rate=$CPU_RATE; secs=${CPU_SECS:-30}; n=$(( rate * secs ))
+	mkdir -p "$WORK/uas" "$WORK/uac"
+	( cd "$WORK/uas" && exec timeout $(( secs + 60 )) sipp -sf "$KIT/scenarios/call-uas.xml" -i 127.0.0.1 -p 5090 -mp 17000 \
+		-t u1 -nostdin -m $(( n + rate * 10 )) >screen.txt 2>&1 ) &
+	UAS_PID=$!
+	sleep 1
+	# warm-up: the JIT compiles the call path before the measured run
+	( cd "$WORK/uac" && timeout 60 sipp "127.0.0.1:$JPBX_PORT" -sf "$KIT/scenarios/call-uac.xml" -s uas -key caller uac -d 100 \
+		-mp 16000 -i 127.0.0.1 -p 5080 -t u1 -nostdin -r "$rate" -m $(( rate * 10 )) >warm.txt 2>&1 )
+	pid=$(server_pid); hz=$(getconf CLK_TCK)
+	t0=$(cpu_ticks "$pid"); w0=$(date +%s.%N)
+	( cd "$WORK/uac" && exec timeout $(( secs + 60 )) sipp "127.0.0.1:$JPBX_PORT" -sf "$KIT/scenarios/call-uac.xml" -s uas \
+		-key caller uac -d "$CALL_HOLD_MS" -mp 16000 -i 127.0.0.1 -p 5080 -t u1 -nostdin -r "$rate" -m "$n" \
+		-trace_stat -stf stat.csv -fd 1 >screen.txt 2>&1 )
+	rc=$?
+	t1=$(cpu_ticks "$pid"); w1=$(date +%s.%N)
+	kill "$UAS_PID" 2>/dev/null; wait "$UAS_PID" 2>/dev/null
+	statcol() { awk -F';' -v n="$2" 'NR==1 {for (i=1;i<=NF;i++) if ($i==n) c=i} END {print (c ? $c : "NA")}' "$1"; }
+	ok=$(statcol "$WORK/uac/stat.csv" "SuccessfulCall(C)")
+	failed=$(statcol "$WORK/uac/stat.csv" "FailedCall(C)")
+	awk -v t="$(( t1 - t0 ))" -v hz="$hz" -v n="$n" -v ok="$ok" -v failed="$failed" -v w="$(echo "$w1 - $w0" | bc)" -v rate="$rate" 'BEGIN {
+		printf "cpu rate=%d/s calls=%d successful=%s failed=%s: jpbx CPU %.2f s over %.1f s wall = %.0f us per call (%.0f%% of one core)\n",
+			rate, n, ok, failed, t / hz, w, t / hz / n * 1e6, t / hz / w * 100 }' | tee "$WORK/result.txt"
+elif [ -n "${CONCURRENT:-}" ]; then
 	n=$CONCURRENT; rate=100; hold=30000
 	mkdir -p "$WORK/uas" "$WORK/uac"
 	( cd "$WORK/uas" && exec timeout $(( n / rate + 60 )) sipp -sf "$KIT/scenarios/call-uas.xml" -i 127.0.0.1 -p 5090 -mp 17000 \

@@ -144,7 +144,7 @@ public final class Pbx {
             }
             if (found) {
                 pc.takeJump();
-                LOG.info("Spawn extension ({}, {}, {}) exited non-zero on '{}'", pc.context(), pc.exten(), pc.priority(), name);
+                LOG.debug("Spawn extension ({}, {}, {}) exited non-zero on '{}'", pc.context(), pc.exten(), pc.priority(), name);
                 return;
             }
             if (pc.isHangupRequested()) return;
@@ -247,7 +247,7 @@ public final class Pbx {
             Application.Result r = execute(pc, m);
             if (r != Application.Result.CONTINUE) {
                 pc.takeJump();
-                LOG.info("Spawn extension ({}, {}, {}) exited non-zero on '{}'", pc.context(), pc.exten(), pc.priority(), pc.channel().name());
+                LOG.debug("Spawn extension ({}, {}, {}) exited non-zero on '{}'", pc.context(), pc.exten(), pc.priority(), pc.channel().name());
                 return;
             }
             advance(pc);

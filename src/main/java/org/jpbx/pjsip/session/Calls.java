@@ -22,6 +22,8 @@ public final class Calls {
     private final AtomicLong processed = new AtomicLong();
     private final long startSeconds = System.currentTimeMillis() / 1000;
     private final Map<String, Leg> byName = new ConcurrentHashMap<>();
+    /** Each endpoint's live legs by device state (only endpoints with legs have one). */
+    private final Map<String, Tally> byEndpoint = new ConcurrentHashMap<>();
     private volatile Consumer<String> onChange = id -> {};
     private volatile java.util.function.ToIntFunction<String> busyAt = id -> 0;
 
@@ -42,11 +44,28 @@ public final class Calls {
     }
 
     void remove(Leg leg) {
-        if (byName.remove(leg.name, leg)) changed(leg);
+        if (!byName.remove(leg.name, leg)) return;
+        // a tally is dropped only while empty, inside compute, so a leg tallied concurrently is never lost
+        byEndpoint.computeIfPresent(leg.endpoint.id(), (id, t) -> t.remove(leg) ? null : t);
+        onChange.accept(leg.endpoint.id());
     }
 
-    /** Tells the device state bus that {@code leg}'s endpoint may have changed state. */
-    void changed(Leg leg) { onChange.accept(leg.endpoint.id()); }
+    /**
+     * {@code leg} changed state: its endpoint's tally is brought up to date and the device state
+     * bus is told that the endpoint may have changed. Called on the leg's lane after every change.
+     */
+    void changed(Leg leg) {
+        DeviceState st = deviceState(leg);
+        boolean inUse = leg.state() != ChannelState.DOWN && leg.state() != ChannelState.RESERVED;
+        byEndpoint.compute(leg.endpoint.id(), (id, t) -> {
+            // checked inside compute, which remove() also uses for this key: a leg removed meanwhile stays out
+            if (byName.get(leg.name) != leg) return t;
+            Tally tally = t != null ? t : new Tally();
+            tally.put(leg, st, inUse);
+            return tally;
+        });
+        onChange.accept(leg.endpoint.id());
+    }
 
     public long processed() { return processed.get(); }
 
@@ -60,18 +79,46 @@ public final class Calls {
 
     /** The endpoint's state from its legs, or null when it has none (then the registration state stands). */
     public DeviceState endpointState(String endpointId) {
-        List<DeviceState> states = new ArrayList<>();
-        int inUse = 0;
-        for (Leg l : byName.values()) {
-            if (!l.endpoint.id().equals(endpointId) || l.ended()) continue;
-            ChannelState cs = l.state();
-            if (cs != ChannelState.DOWN && cs != ChannelState.RESERVED) inUse++;
-            states.add(deviceState(l));
+        Tally t = byEndpoint.get(endpointId);
+        return t == null ? null : t.state(busyAt.applyAsInt(endpointId));
+    }
+
+    /**
+     * How many of one endpoint's live legs are in each device state, kept up to date as legs change,
+     * so that the endpoint's state costs the same with one call or a trunk's thousand.
+     */
+    private static final class Tally {
+        private static final DeviceState[] STATES = DeviceState.values();
+        private final Map<Leg, Integer> counted = new java.util.HashMap<>(); // leg -> state ordinal * 2 + in use
+        private final int[] perState = new int[STATES.length];
+        private int inUse;
+
+        synchronized void put(Leg leg, DeviceState state, boolean legInUse) {
+            Integer before = counted.put(leg, state.ordinal() * 2 + (legInUse ? 1 : 0));
+            if (before != null) uncount(before);
+            perState[state.ordinal()]++;
+            if (legInUse) inUse++;
         }
-        if (states.isEmpty()) return null;
-        int limit = busyAt.applyAsInt(endpointId);
-        if (limit > 0 && inUse >= limit) return DeviceState.BUSY;
-        return DeviceStateAggregate.of(states);
+
+        /** Forgets {@code leg}; true when no leg is left. */
+        synchronized boolean remove(Leg leg) {
+            Integer before = counted.remove(leg);
+            if (before != null) uncount(before);
+            return counted.isEmpty();
+        }
+
+        private void uncount(int code) {
+            perState[code / 2]--;
+            if ((code & 1) != 0) inUse--;
+        }
+
+        synchronized DeviceState state(int busyLimit) {
+            if (counted.isEmpty()) return null;
+            if (busyLimit > 0 && inUse >= busyLimit) return DeviceState.BUSY;
+            DeviceStateAggregate a = new DeviceStateAggregate();
+            for (int i = 0; i < perState.length; i++) if (perState[i] > 0) a.add(STATES[i]);
+            return a.result();
+        }
     }
 
     private static DeviceState deviceState(Leg l) {
