@@ -3,6 +3,7 @@ package org.jpbx.dialplan;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -27,23 +28,32 @@ public final class Expression {
 
     private Expression() {}
 
-    /** Evaluates {@code text} (already substituted); the empty string on a syntax error. */
+    /** Evaluates {@code text} (already substituted); the empty string on a syntax error. Problems are logged. */
     public static String evaluate(String text, Scope scope) {
+        return evaluate(text, scope, problem -> LOG.warn("{}", problem));
+    }
+
+    /**
+     * Evaluates {@code text} as {@link #evaluate(String, Scope)} does, telling {@code problems} what
+     * Asterisk would warn about (syntax errors, non-numeric operands, division by zero...) instead of
+     * logging it: for callers that report with their own context, such as a template's file and line.
+     */
+    public static String evaluate(String text, Scope scope, Consumer<String> problems) {
         List<Token> tokens;
         try {
             tokens = tokenize(text);
         } catch (SyntaxError e) {
-            LOG.warn("syntax error in expression '{}': {}", text, e.getMessage());
+            problems.accept("syntax error in expression '" + text + "': " + e.getMessage());
             return "";
         }
         if (tokens.isEmpty()) return "";
-        Parser p = new Parser(tokens, scope);
+        Parser p = new Parser(tokens, scope, problems);
         try {
             Value v = p.conditional();
             if (p.pos < tokens.size()) throw new SyntaxError("unexpected '" + tokens.get(p.pos).text + "'");
             return v.text();
         } catch (SyntaxError e) {
-            LOG.warn("syntax error in expression '{}': {}", text, e.getMessage());
+            problems.accept("syntax error in expression '" + text + "': " + e.getMessage());
             return "";
         }
     }
@@ -185,9 +195,10 @@ public final class Expression {
     private static final class Parser {
         final List<Token> t;
         final Scope scope;
+        final Consumer<String> problems;
         int pos;
 
-        Parser(List<Token> t, Scope scope) { this.t = t; this.scope = scope; }
+        Parser(List<Token> t, Scope scope, Consumer<String> problems) { this.t = t; this.scope = scope; this.problems = problems; }
 
         boolean at(Kind k) { return pos < t.size() && t.get(pos).kind() == k; }
 
@@ -289,7 +300,7 @@ public final class Expression {
                 pos++;
                 Value a = unary();
                 if (!a.toNumber()) {
-                    LOG.warn("non-numeric argument");
+                    problems.accept("non-numeric argument");
                     return Value.number(0);
                 }
                 return Value.number(-a.n);
@@ -336,7 +347,7 @@ public final class Expression {
 
         private Value function(String name, List<Value> args) {
             if (!name.matches("[A-Z_0-9]+")) {
-                LOG.error("Error! '{}' is not possibly a function name!", name);
+                problems.accept("Error! '" + name + "' is not possibly a function name!");
                 return Value.number(0);
             }
             double[] x = new double[args.size()];
@@ -360,7 +371,7 @@ public final class Expression {
             return Value.string(out);
         }
 
-        private static Double math(String name, double[] x) {
+        private Double math(String name, double[] x) {
             int n = x.length;
             return switch (name) {
                 case "ABS" -> n == 1 ? Math.abs(x[0]) : wrongArgs(name);
@@ -389,11 +400,10 @@ public final class Expression {
             };
         }
 
-        private static double wrongArgs(String name) {
-            LOG.warn("Wrong args to {}() function", name);
+        private double wrongArgs(String name) {
+            problems.accept("Wrong args to " + name + "() function");
             return 0;
         }
-    }
 
     private static Value cond(Value a, Value b, Value c) {
         if (a.isString()) {
@@ -422,58 +432,58 @@ public final class Expression {
         return Long.parseLong(s.substring(start, i).replace("+", ""));
     }
 
-    private static Value plus(Value a, Value b) {
+    private Value plus(Value a, Value b) {
         if (!a.toNumber()) {
-            LOG.warn("non-numeric argument");
+            problems.accept("non-numeric argument");
             return b.toNumber() ? b : Value.number(0);
         }
         if (!b.toNumber()) return a;
         return Value.number(a.n + b.n);
     }
 
-    private static Value minus(Value a, Value b) {
+    private Value minus(Value a, Value b) {
         if (!a.toNumber()) {
-            LOG.warn("non-numeric argument");
+            problems.accept("non-numeric argument");
             return b.toNumber() ? Value.number(-b.n) : Value.number(0);
         }
         if (!b.toNumber()) {
-            LOG.warn("non-numeric argument");
+            problems.accept("non-numeric argument");
             return a;
         }
         return Value.number(a.n - b.n);
     }
 
-    private static Value times(Value a, Value b) {
+    private Value times(Value a, Value b) {
         if (!a.toNumber() || !b.toNumber()) {
-            LOG.warn("non-numeric argument");
+            problems.accept("non-numeric argument");
             return Value.number(0);
         }
         return Value.number(a.n * b.n);
     }
 
-    private static Value divide(Value a, Value b) {
+    private Value divide(Value a, Value b) {
         if (!a.toNumber()) {
-            LOG.warn("non-numeric argument");
+            problems.accept("non-numeric argument");
             return Value.number(0);
         }
         if (!b.toNumber()) {
-            LOG.warn("non-numeric argument");
+            problems.accept("non-numeric argument");
             return Value.number(Integer.MAX_VALUE);
         }
         if (b.n == 0) {
-            LOG.warn("division by zero");
+            problems.accept("division by zero");
             return Value.number(Integer.MAX_VALUE);
         }
         return Value.number(a.n / b.n);
     }
 
-    private static Value remainder(Value a, Value b) {
+    private Value remainder(Value a, Value b) {
         if (!a.toNumber() || !b.toNumber()) {
-            LOG.warn("non-numeric argument");
+            problems.accept("non-numeric argument");
             return Value.number(0);
         }
         if (b.n == 0) {
-            LOG.warn("div by zero");
+            problems.accept("div by zero");
             return b;
         }
         return Value.number(a.n % b.n);
@@ -484,13 +494,13 @@ public final class Expression {
         return s;
     }
 
-    private static Value regex(Value a, Value b, boolean anchored) {
+    private Value regex(Value a, Value b, boolean anchored) {
         String subject = unquote(a.text()), pattern = unquote(b.text());
         Pattern p;
         try {
             p = Pattern.compile(pattern);
         } catch (PatternSyntaxException e) {
-            LOG.warn("regcomp() error : {}", e.getDescription());
+            problems.accept("regcomp() error : " + e.getDescription());
             return Value.string("");
         }
         Matcher m = p.matcher(subject);
@@ -500,5 +510,6 @@ public final class Expression {
             return Value.number(m.end() - m.start());
         }
         return m.groupCount() == 0 ? Value.number(0) : Value.string("");
+    }
     }
 }

@@ -4,6 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jpbx.dialplan.Globals;
+import org.jpbx.dialplan.Scope;
 
 /**
  * Asterisk's variable substitution, as res_phoneprov applies it to route names and templates:
@@ -84,14 +86,16 @@ final class Substitution {
         return -1;
     }
 
+    /**
+     * {@code $[...]} with the dialplan's evaluator, as res_phoneprov uses Asterisk's one expression
+     * parser; its warnings become this rendering's problems, reported with the template's location.
+     */
     private String expression(String inner) {
-        try {
-            return Expression.evaluate(inner);
-        } catch (Expression.Invalid e) {
-            problems.add("bad expression $[" + inner + "]: " + e.getMessage());
-            return "";
-        }
+        return org.jpbx.dialplan.Expression.evaluate(inner, EXPRESSION_SCOPE, p -> problems.add("$[" + inner + "]: " + p));
     }
+
+    /** Expressions here see no channel and no globals; only the arithmetic functions (SQRT, ...) mean anything. */
+    private static final Scope EXPRESSION_SCOPE = Scope.globalsOnly(new Globals(), org.jpbx.dialplan.Functions.standard(null), null);
 
     private String variable(String inner, Map<String, String> vars, int depth) {
         // NAME[:offset[:length]] or FUNC(args)[:offset[:length]]; a ':' inside the parentheses is the function's
@@ -126,7 +130,7 @@ final class Substitution {
                 int colon = rest.indexOf(':');
                 String yes = colon < 0 ? rest : rest.substring(0, colon);
                 String no = colon < 0 ? "" : rest.substring(colon + 1);
-                return Expression.truthy(cond.strip()) ? yes : no;
+                return org.jpbx.dialplan.Functions.condition(cond) ? yes : no;
             }
             default -> {
                 String v = extra == null ? null : extra.call(fn, args, vars, this, depth);

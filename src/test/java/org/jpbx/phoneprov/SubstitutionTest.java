@@ -58,12 +58,13 @@ class SubstitutionTest {
         assertThat(s("$[${USERNAME} != 6001]")).isEqualTo("0");
         assertThat(s("$[abc < abd]")).isEqualTo("1");
         assertThat(s("$[10 > 9]")).as("numbers compare as numbers").isEqualTo("1");
-        assertThat(s("$[\"\" | fallback]")).isEqualTo("fallback");
+        assertThat(s("$[0 | fallback]")).isEqualTo("fallback");
+        assertThat(s("$[\"\" | fallback]")).as("a quoted empty string is not null to |, as in Asterisk").isEqualTo("\"\"");
         assertThat(s("$[x & 0]")).isEqualTo("0");
         assertThat(s("$[!0]")).isEqualTo("1");
         assertThat(s("$[1 ? a :: b]")).isEqualTo("a");
         assertThat(s("$[\"${EMPTY}\" = \"1\" ? a :: b]")).isEqualTo("b");
-        assertThat(s("$[1 / 0]")).isEmpty();
+        assertThat(s("$[1 / 0]")).as("Asterisk's result for a division by zero").isEqualTo("2147483647");
         assertThat(sub.problems()).anyMatch(p -> p.contains("division by zero"));
     }
 
