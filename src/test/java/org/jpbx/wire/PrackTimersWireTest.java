@@ -43,6 +43,8 @@ class PrackTimersWireTest {
     static final String NO_REL_IP = "127.0.0.53";
     static final String REL_REQUIRED_IP = "127.0.0.54";
     static final String CALLEE_IP = "127.0.0.55";
+    static final String SECOND_CALLEE_IP = "127.0.0.56";
+    static int secondCalleePort;
 
     @BeforeAll
     static void start() throws Exception {
@@ -51,6 +53,7 @@ class PrackTimersWireTest {
             return;
         }
         calleePort = SippRunner.freePort();
+        secondCalleePort = SippRunner.freePort();
         Path etc = Files.createDirectories(tmp.resolve("etc"));
         Files.writeString(etc.resolve("extensions.conf"), """
                 [internal]
@@ -65,6 +68,10 @@ class PrackTimersWireTest {
                  same => n,Answer()
                  same => n,Wait(20)
                  same => n,Hangup()
+                exten => 102,1,Progress()
+                 same => n,Wait(1)
+                 same => n,Answer()
+                 same => n,Echo()
                 exten => 6100,1,Answer()
                  same => n,Echo()
                 exten => _700X,1,Dial(PJSIP/${EXTEN},10)
@@ -129,7 +136,16 @@ class PrackTimersWireTest {
                 [7003]
                 type=aor
                 contact=sip:7003@%4$s:%5$d
-                """.formatted(CALLER_IP, NO_REL_IP, REL_REQUIRED_IP, CALLEE_IP, calleePort));
+
+                [7004]
+                type=endpoint
+                context=internal
+                allow=ulaw
+                aors=7004
+                [7004]
+                type=aor
+                contact=sip:7004@%6$s:%7$d
+                """.formatted(CALLER_IP, NO_REL_IP, REL_REQUIRED_IP, CALLEE_IP, calleePort, SECOND_CALLEE_IP, secondCalleePort));
     }
 
     @AfterAll
@@ -213,6 +229,45 @@ class PrackTimersWireTest {
         awaitNoChannels();
     }
 
+    /** A delayed offer with 100rel: our offer rides on the reliable 183, the answer on its PRACK; the 200 carries no new offer. */
+    @Test
+    void offerInAReliable183IsAnsweredInThePrack() throws Exception {
+        SippRunner.assumeInstalled();
+        try (SipClient c = SipClient.udpFrom(CALLER_IP, server.port);
+             DatagramSocket rtp = new DatagramSocket(new InetSocketAddress(CALLER_IP, 0))) {
+            String callId = UUID.randomUUID() + "@test";
+            String noSdp = invite(c, CALLER_IP, "102", callId, "Supported: 100rel\r\nRequire: 100rel\r\n", 7000);
+            noSdp = noSdp.substring(0, noSdp.indexOf("Content-Type:")) + "Content-Length: 0\r\n\r\n";
+            c.send(noSdp);
+            SipResponse progress = responseTo(c, "INVITE");
+            while (progress.status() != 183) progress = responseTo(c, "INVITE");
+            assertThat(progress.tokens("Require")).contains("100rel");
+            assertThat(progress.contentType()).isEqualTo("application/sdp");
+            InetSocketAddress relay = mediaAddress(progress.bodyText());
+            c.send(prack(c, callId, progress.header("To"), 2, progress.header("RSeq").strip() + " 1 INVITE")
+                    .replace("Content-Length: 0\r\n\r\n", "Content-Type: application/sdp\r\nContent-Length: "
+                            + sdp(rtp.getLocalPort()).length() + "\r\n\r\n" + sdp(rtp.getLocalPort())));
+            assertThat(responseTo(c, "PRACK").status()).isEqualTo(200);
+            SipResponse ok = responseTo(c, "INVITE");
+            while (ok.status() < 200) ok = responseTo(c, "INVITE");
+            assertThat(ok.status()).isEqualTo(200);
+            assertThat(ok.body()).as("offer and answer were done in the 183 and its PRACK").isEmpty();
+            String to = ok.header("To");
+            String target = ok.contacts().get(0).uri().toString();
+            c.send(inDialog(c, "ACK", target, callId, to, 1, "", null));
+            byte[] got = null;
+            for (int i = 0; i < 100 && got == null; i++) {
+                rtp.send(rtp(i, relay));
+                DatagramPacket p = receive(rtp, 50);
+                if (p != null) got = p.getData();
+            }
+            assertThat(got).as("Echo's RTP reached the address of the answer in the PRACK").isNotNull();
+            c.send(inDialog(c, "BYE", target, callId, to, 3, "", null));
+            assertThat(responseTo(c, "BYE").status()).isEqualTo(200);
+        }
+        awaitNoChannels();
+    }
+
     // ------------------------------------------------------------------ jpbx as UAC: PRACK and session timer headers
 
     @Test
@@ -247,19 +302,33 @@ class PrackTimersWireTest {
         awaitNoChannels();
     }
 
-    /** Both legs with jpbx refreshing: a re-INVITE to the caller, an UPDATE to the callee, at half of 90 s. */
+    /**
+     * Two calls at once, to keep the wait to one interval: in the first jpbx refreshes both legs
+     * at half of 90 s (a re-INVITE to the caller, which asked for refresher=uas; an UPDATE to the
+     * callee, which left refreshing to jpbx and allows UPDATE); in the second the callee takes
+     * the refresher role and never refreshes, so jpbx hangs up (BYE to the callee and the caller).
+     */
     @Test
-    void jpbxRefreshesBothLegsAtHalfTheInterval() throws Exception {
+    void jpbxRefreshesAsRefresherAndEndsAnOutgoingLegNobodyRefreshes() throws Exception {
         SippRunner.assumeInstalled();
-        SippRunner.Running phone = callee("timer-refresh-uas.xml", Duration.ofSeconds(100));
+        Duration limit = Duration.ofSeconds(100);
+        SippRunner.Running phone = callee("timer-refresh-uas.xml", limit);
+        SippRunner.Running silentPhone = SippRunner.to(SippRunner.LOOPBACK, server.port).scenario("timer-expiry-uas.xml")
+                .transport("u1").localIp(SECOND_CALLEE_IP).localPort(secondCalleePort).calls(1).timeout(limit).start(tmp);
         try {
             Thread.sleep(300);
-            SippRunner.Result uac = caller("timer-refresh-uac.xml", "7003").timeout(Duration.ofSeconds(100)).run(tmp);
+            SippRunner.Running second = caller("call-uac-wait-bye.xml", "7004").timeout(limit).start(tmp);
+            SippRunner.Result uac = caller("timer-refresh-uac.xml", "7003").timeout(limit).run(tmp);
             SippRunner.Result uas = phone.await();
+            SippRunner.Result secondUac = second.await();
+            SippRunner.Result silent = silentPhone.await();
             assertThat(uac.ok()).as("caller: " + uac.describe() + "\n\ncallee: " + uas.describe()).isTrue();
             assertThat(uas.ok()).as("callee: " + uas.describe()).isTrue();
+            assertThat(silent.ok()).as("callee that never refreshes: " + silent.describe()).isTrue();
+            assertThat(secondUac.ok()).as("its caller: " + secondUac.describe()).isTrue();
         } finally {
             phone.kill();
+            silentPhone.kill();
         }
         awaitNoChannels();
     }
