@@ -63,6 +63,7 @@ final class ReliableProvisionals {
     private Lane.Timer retransmit = Lane.NO_TIMER;
     private final ArrayDeque<Queued> queued = new ArrayDeque<>();
     private Runnable finalAfterPrack;
+    private boolean offerAnswered;
 
     ReliableProvisionals(ServerTransaction invite, Lane lane, TimerSettings timers, GiveUp giveUp) {
         this.invite = invite;
@@ -120,8 +121,6 @@ final class ReliableProvisionals {
 
     /** True when the provisional our offer rode on has been PRACKed (the answer came in the PRACK). */
     boolean offerAnswered() { return offerAnswered; }
-
-    private boolean offerAnswered;
 
     /**
      * A PRACK in the dialog: 200 when its RAck names a provisional we sent reliably for this INVITE,
