@@ -71,7 +71,7 @@ final class Leg implements DialogUser {
     private long sessionExpires;
     /** RFC 4028: jpbx refreshes (re-INVITE or UPDATE at half the interval) rather than waiting for the peer's refresh. */
     private boolean weRefresh;
-    /** The peer's Allow lists UPDATE: our refreshes use it (no SDP) instead of a re-INVITE. */
+    /** The callee's 2xx (or the caller's INVITE) lists UPDATE in Allow: our refreshes use it (no SDP) instead of a re-INVITE. */
     private boolean remoteAllowsUpdate;
     private boolean refreshPending;
     private Lane.Timer sessionTimer = Lane.NO_TIMER;
@@ -114,7 +114,6 @@ final class Leg implements DialogUser {
         leg.inviteTx = tx;
         leg.invite = tx.request();
         leg.inboundFlow = tx.inbound().flow();
-        leg.remoteAllowsUpdate = tx.request().tokens(HeaderName.ALLOW).contains(Methods.UPDATE);
         leg.state = ChannelState.RING;
         leg.dialog = Dialog.asUas(tx.request(), tx.toTag());
         leg.dialog.setUser(leg);
@@ -649,7 +648,6 @@ final class Leg implements DialogUser {
 
     private void sendAck(SipRequest a) {
         Hop h = inDialogHop();
-        if (h == null) return;
         a.removeHeader(HeaderName.VIA);
         a.addHeader(HeaderName.VIA, Via.of(h.protocol().viaName(), "0.0.0.0", 0, Responses.newBranch()).toString());
         s.sender().sendRequest(a, h.protocol(), h.address());
@@ -725,7 +723,8 @@ final class Leg implements DialogUser {
         }
         Hop h = inDialogHop();
         if (h == null) return;
-        String method = remoteAllowsUpdate ? Methods.UPDATE : Methods.INVITE;
+        boolean update = remoteAllowsUpdate || invite != null && invite.tokens(HeaderName.ALLOW).contains(Methods.UPDATE);
+        String method = update ? Methods.UPDATE : Methods.INVITE;
         SipRequest req = dialog.newRequest(method, dialog.nextCseq(), maxForwards());
         req.addHeader(HeaderName.CONTACT, contact);
         req.addHeader(HeaderName.ALLOW, ALLOW);
