@@ -79,6 +79,9 @@ final class Leg implements DialogUser {
     private ReliableProvisionals reliable;
     /** Our offer went in a reliable 18x (the INVITE had none): the answer comes in the PRACK. */
     private boolean offerInProvisional;
+    /** Outgoing: the PRACKs owed to the callee's reliable 18x; the 422 retries of our INVITE. */
+    private final ProvisionalAcks pracks = new ProvisionalAcks();
+    private int retries422;
     private ServerTransaction pendingReinvite;
     private Lane.Timer retransmitTimer = Lane.NO_TIMER;
     private long awaitingAckCseq = -1;
@@ -93,8 +96,6 @@ final class Leg implements DialogUser {
     private boolean answered;
     private SipRequest ack;
     private int challenges;
-    private int retries422;
-    private final ProvisionalAcks pracks = new ProvisionalAcks();
 
     private Leg(CallServices s, Direction direction, Endpoint endpoint, String callId) {
         this.s = s;
