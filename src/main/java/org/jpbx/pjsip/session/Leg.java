@@ -748,7 +748,9 @@ final class Leg implements DialogUser {
         public void onResponse(ClientTransaction tx, SipResponse r) {
             if (r.isProvisional() || ended) return;
             if (r.isSuccess()) {
-                if (sent.isMethod(Methods.INVITE)) sendAck(dialog.newRequest(Methods.ACK, sent.cseq().number(), maxForwards()));
+                if (sent.isMethod(Methods.INVITE) && inDialogHop() != null) {
+                    sendAck(dialog.newRequest(Methods.ACK, sent.cseq().number(), maxForwards()));
+                }
                 if (done) return; // a retransmitted 2xx: ACKed again
                 done = true;
                 refreshPending = false;
