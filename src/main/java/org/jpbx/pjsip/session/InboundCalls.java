@@ -24,7 +24,7 @@ import org.slf4j.MarkerFactory;
 
 /**
  * New incoming INVITEs, after identification and authentication (reference §8.1): Max-Forwards
- * and merged-request (loop) checks, the destination lookup in the endpoint's context (404 without
+ * and merged-request (loop) checks, the 100rel and timer requirements (420/421/422), the destination lookup in the endpoint's context (404 without
  * a 100 Trying before it, 484 when overlap dialling could still complete it), then 100 Trying,
  * the offer's codecs against the endpoint's (488), and a channel running the dialplan at
  * {@code <exten>,1} of the endpoint's context.
@@ -76,6 +76,13 @@ final class InboundCalls implements RequestModule {
     }
 
     private void accept(ServerTransaction tx, SipRequest r, Endpoint endpoint) {
+        ReliableProvisionals.Decision reliable = ReliableProvisionals.decide(r, endpoint);
+        if (reliable.reject() != 0) {
+            SipResponse resp = tx.createResponse(reliable.reject());
+            resp.addHeader(reliable.header(), reliable.value());
+            tx.respond(resp);
+            return;
+        }
         SessionTimers.Decision timers = SessionTimers.decide(r, endpoint);
         if (timers.reject() != 0) {
             SipResponse resp = tx.createResponse(timers.reject());
@@ -120,7 +127,8 @@ final class InboundCalls implements RequestModule {
             return;
         }
         Leg leg = Leg.inbound(s, tx, endpoint);
-        leg.setSessionExpires(timers.interval());
+        leg.setSessionExpires(timers.interval(), timers.weRefresh());
+        if (reliable.reliable()) leg.useReliableProvisionals();
         var flow = tx.inbound().flow();
         // external_media_address for a caller outside the transport's local_net (reference §5.5)
         String address = s.local().mediaAddress(flow.transportName(), flow.protocol(), tx.inbound().source(),

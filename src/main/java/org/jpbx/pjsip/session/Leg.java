@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 final class Leg implements DialogUser {
     private static final Logger LOG = LoggerFactory.getLogger("pjsip.session");
     static final String SDP = "application/sdp";
-    static final String ALLOW = "OPTIONS, REGISTER, INVITE, ACK, BYE, CANCEL, UPDATE, INFO, NOTIFY";
+    static final String ALLOW = "OPTIONS, REGISTER, INVITE, ACK, BYE, CANCEL, UPDATE, PRACK, INFO, NOTIFY";
 
     enum Direction { INBOUND, OUTBOUND }
 
@@ -67,9 +67,21 @@ final class Leg implements DialogUser {
     private ServerTransaction inviteTx;
     private SipRequest invite;
     private org.jpbx.sip.transport.Flow inboundFlow;
-    /** RFC 4028: the session interval agreed with the caller (it refreshes), 0 when none. */
+    /** RFC 4028: the session interval agreed with the peer, 0 when none. */
     private long sessionExpires;
+    /** RFC 4028: jpbx refreshes (re-INVITE or UPDATE at half the interval) rather than waiting for the peer's refresh. */
+    private boolean weRefresh;
+    /** The callee's 2xx (or the caller's INVITE) lists UPDATE in Allow: our refreshes use it (no SDP) instead of a re-INVITE. */
+    private boolean remoteAllowsUpdate;
+    private boolean refreshPending;
     private Lane.Timer sessionTimer = Lane.NO_TIMER;
+    /** RFC 3262 for the incoming INVITE when its provisionals go reliably; null otherwise. */
+    private ReliableProvisionals reliable;
+    /** Our offer went in a reliable 18x (the INVITE had none): the answer comes in the PRACK. */
+    private boolean offerInProvisional;
+    /** Outgoing: the PRACKs owed to the callee's reliable 18x; the 422 retries of our INVITE. */
+    private final ProvisionalAcks pracks = new ProvisionalAcks();
+    private int retries422;
     private ServerTransaction pendingReinvite;
     private Lane.Timer retransmitTimer = Lane.NO_TIMER;
     private long awaitingAckCseq = -1;
@@ -141,8 +153,16 @@ final class Leg implements DialogUser {
     CallMedia media() { return media; }
     void setMedia(CallMedia m) { this.media = m; }
 
-    /** The session interval the 2xx will carry (the caller refreshes); set before the answer. */
-    void setSessionExpires(long seconds) { this.sessionExpires = seconds; }
+    /** The session interval the 2xx will carry and whether jpbx is the refresher; set before the answer. */
+    void setSessionExpires(long seconds, boolean weRefresh) {
+        this.sessionExpires = seconds;
+        this.weRefresh = weRefresh;
+    }
+
+    /** The incoming INVITE's 18x go reliably (RFC 3262); set before any provisional. */
+    void useReliableProvisionals() {
+        reliable = new ReliableProvisionals(inviteTx, lane, s.transactions().timers(), this::noPrack);
+    }
 
     void setListener(LegListener l) { this.listener = l == null ? new LegListener() {} : l; }
     ChannelState state() { return state; }
@@ -181,7 +201,7 @@ final class Leg implements DialogUser {
     void ring() {
         onLane(() -> {
             if (inviteTx == null || !inviteTx.awaitingFinalResponse() || ended) return;
-            inviteTx.respond(response(inviteTx, 180, null));
+            provisional(response(inviteTx, 180, null), false);
         });
     }
 
@@ -190,7 +210,7 @@ final class Leg implements DialogUser {
         onLane(() -> {
             if (inviteTx == null || !inviteTx.awaitingFinalResponse() || ended) return;
             if (sdp != null) lastLocalSdp = sdp;
-            inviteTx.respond(response(inviteTx, 183, sdp));
+            provisional(response(inviteTx, 183, sdp), sdp != null && remoteOffer() == null);
         });
     }
 
@@ -199,12 +219,56 @@ final class Leg implements DialogUser {
         onLane(() -> {
             if (inviteTx == null || !inviteTx.awaitingFinalResponse() || ended) return;
             lastLocalSdp = sdp;
-            offerInAnswer = remoteOffer() == null;
-            SipResponse ok = response(inviteTx, 200, sdp);
-            setState(ChannelState.UP);
-            sendFinal2xx(inviteTx, ok);
-            startSessionTimer();
+            Runnable send = () -> {
+                if (ended || !inviteTx.awaitingFinalResponse()) return;
+                // offer and answer done in a reliable 18x and its PRACK: the 2xx carries no new offer
+                boolean early = reliable != null && reliable.offerAnswered();
+                offerInAnswer = remoteOffer() == null && !early;
+                SipResponse ok = response(inviteTx, 200, early ? null : sdp);
+                setState(ChannelState.UP);
+                sendFinal2xx(inviteTx, ok);
+                startSessionTimer();
+            };
+            if (reliable != null) reliable.beforeFinal(true, send);
+            else send.run();
         });
+    }
+
+    /** A 18x to the incoming INVITE: reliably (RFC 3262) when agreed, else as it is. {@code offer}: its SDP is our offer. */
+    private void provisional(SipResponse r, boolean offer) {
+        if (reliable == null) {
+            inviteTx.respond(r);
+            return;
+        }
+        if (offer) offerInProvisional = true;
+        reliable.send(r, offer);
+    }
+
+    /** RFC 3262 §3: a reliable provisional went unacknowledged for 64·T1; the INVITE is rejected with a 5xx. */
+    private void noPrack() {
+        if (ended || inviteTx == null || !inviteTx.awaitingFinalResponse()) return;
+        LOG.warn("{}: no PRACK for a reliable provisional response of {}; ending the call", name, callId);
+        SipResponse resp = inviteTx.createResponse(500);
+        resp.addHeader(HeaderName.WARNING, Responses.warning("no PRACK for a reliable provisional response"));
+        inviteTx.respond(resp);
+        finish();
+        listener.onEnd(this, HangupCause.NORMAL_TEMPORARY_FAILURE, 500);
+    }
+
+    /** A PRACK: 200 or 481 from the reliable provisionals; the answer to an offer of our 18x is read from it. */
+    private void onPrack(ServerTransaction tx) {
+        if (reliable == null) {
+            tx.respond(tx.createResponse(481));
+            return;
+        }
+        SipRequest prack = tx.request(); // read before the transaction answers and lets go of it
+        if (!reliable.onPrack(tx)) return;
+        String answer = sdpOf(prack);
+        if (offerInProvisional && answer != null && media != null) {
+            offerInProvisional = false;
+            media.answered(answer);
+        }
+        reliable.afterPrack();
     }
 
     /** A final failure response to the incoming INVITE; the leg is over. */
@@ -224,10 +288,15 @@ final class Leg implements DialogUser {
         }
         if (status >= 200 && status < 300) {
             r.addHeader(HeaderName.ALLOW, ALLOW);
-            r.addHeader(HeaderName.SUPPORTED, "replaces, norefersub, timer");
+            r.addHeader(HeaderName.SUPPORTED, endpoint.object().getString("100rel").equals("no")
+                    ? "replaces, norefersub, timer" : "100rel, replaces, norefersub, timer");
             if (sessionExpires > 0 && (tx.request().isMethod(Methods.INVITE) || tx.request().isMethod(Methods.UPDATE))) {
-                r.addHeader(HeaderName.SESSION_EXPIRES, sessionExpires + ";refresher=uac");
-                r.addHeader(HeaderName.REQUIRE, "timer");
+                // we answer the request, so "uas" names jpbx as the refresher
+                r.addHeader(HeaderName.SESSION_EXPIRES, sessionExpires + ";refresher=" + (weRefresh ? "uas" : "uac"));
+                SipRequest q = tx.request();
+                if (q.tokens(HeaderName.SUPPORTED).contains("timer") || q.tokens(HeaderName.REQUIRE).contains("timer")) {
+                    r.addHeader(HeaderName.REQUIRE, "timer");
+                }
             }
         }
         if (sdp != null) r.setBody(SDP, sdp.getBytes(StandardCharsets.UTF_8));
@@ -269,7 +338,18 @@ final class Leg implements DialogUser {
         retransmitTimer.cancel();
         if (offerInAnswer && ack.body().length > 0 && SDP.equalsIgnoreCase(ack.contentType()) && media != null) {
             offerInAnswer = false;
-            media.answered(ack.bodyText()); // the answer to the offer of our 200 (delayed offer)
+            media.answered(ack.bodyText()); // the answer to the offer of our 200 (delayed offer, offerless re-INVITE)
+            noteHold();
+        }
+    }
+
+    /** Tells the owner and the device state when the peer's last SDP put the call on hold or took it off. */
+    private void noteHold() {
+        boolean hold = media.remoteHold();
+        if (hold != held) {
+            held = hold;
+            s.calls().changed(this);
+            listener.onHold(this, hold);
         }
     }
 
@@ -346,7 +426,11 @@ final class Leg implements DialogUser {
      */
     private void startSessionTimer() {
         sessionTimer.cancel();
-        if (sessionExpires <= 0) return;
+        if (sessionExpires <= 0 || ended) return;
+        if (weRefresh) {
+            sessionTimer = lane.schedule(this::refreshSession, sessionExpires * 1000 / 2);
+            return;
+        }
         long seconds = sessionExpires - Math.min(32, sessionExpires / 3);
         sessionTimer = lane.schedule(() -> {
             if (ended) return;
@@ -393,6 +477,7 @@ final class Leg implements DialogUser {
                 if (!wasEnded) listener.onEnd(this, HangupCause.NORMAL_CLEARING, 0);
             }
             case Methods.INVITE, Methods.UPDATE -> offer(tx, r, d);
+            case Methods.PRACK -> onPrack(tx);
             case Methods.INFO, Methods.OPTIONS, Methods.NOTIFY, Methods.MESSAGE -> tx.respond(tx.createResponse(200));
             default -> {
                 SipResponse resp = tx.createResponse(501);
@@ -420,14 +505,30 @@ final class Leg implements DialogUser {
             tx.respond(tx.createResponse(491));
             return;
         }
+        if (reinvite && refreshPending) {
+            tx.respond(tx.createResponse(491)); // glare with our session refresh
+            return;
+        }
         d.refreshTarget(r.contacts());
         if (sessionExpires > 0) {
             long asked = SessionTimers.interval(r);
-            if (asked > 0) sessionExpires = Math.max(asked, SessionTimers.MIN);
+            if (asked > 0) {
+                sessionExpires = Math.max(asked, SessionTimers.MIN);
+                weRefresh = "uas".equals(OutgoingSessionTimers.refresher(r.header(HeaderName.SESSION_EXPIRES)));
+            }
             startSessionTimer();
         }
         String answer = lastLocalSdp;
         String offer = r.body().length > 0 && SDP.equalsIgnoreCase(r.contentType()) ? r.bodyText() : null;
+        if (offer == null && reinvite && media != null) {
+            // an offerless re-INVITE: our offer goes in the 200, the answer comes in the ACK
+            String ours = media.offer(media.codecs());
+            if (ours != null) {
+                answer = ours;
+                lastLocalSdp = ours;
+                offerInAnswer = true;
+            }
+        }
         if (offer != null && media != null) {
             answer = media.reoffer(offer);
             if (answer == null) {
@@ -437,12 +538,7 @@ final class Leg implements DialogUser {
                 return;
             }
             lastLocalSdp = answer;
-            boolean hold = media.remoteHold();
-            if (hold != held) {
-                held = hold;
-                s.calls().changed(this);
-                listener.onHold(this, hold);
-            }
+            noteHold();
         }
         SipResponse ok = response(tx, 200, answer);
         if (reinvite) {
@@ -482,6 +578,10 @@ final class Leg implements DialogUser {
                     dialog.setUser(Leg.this);
                     s.dialogs().add(dialog);
                 }
+                if (ProvisionalAcks.reliable(r) && r.toTag() != null) {
+                    if (!pracks.isNew(r)) return; // a retransmission (or out of order): already PRACKed
+                    sendPrack(sent, r);
+                }
                 if (r.status() == 180 || r.status() == 183) setState(ChannelState.RINGING);
                 listener.onProgress(Leg.this, r.status(), sdpOf(r));
                 return;
@@ -491,6 +591,7 @@ final class Leg implements DialogUser {
                 return;
             }
             if ((r.status() == 401 || r.status() == 407) && !cancelWanted && challenges++ == 0 && retryWithCredentials(sent, r)) return;
+            if (r.status() == 422 && !cancelWanted && retries422++ < OutgoingSessionTimers.MAX_422_RETRIES && retryWithMinSe(sent, r)) return;
             boolean wanted = cancelWanted;
             finish();
             if (!wanted || r.status() != 487) listener.onEnd(Leg.this, SipCauses.toCause(r.status()), r.status());
@@ -536,14 +637,21 @@ final class Leg implements DialogUser {
             return;
         }
         setState(ChannelState.UP);
+        remoteAllowsUpdate = r.tokens(HeaderName.ALLOW).contains(Methods.UPDATE);
+        OutgoingSessionTimers.Agreement timer = OutgoingSessionTimers.fromAnswer(r, endpoint);
+        sessionExpires = timer.interval();
+        weRefresh = timer.weRefresh();
+        startSessionTimer();
         listener.onAnswer(this, sdpOf(r));
     }
 
-    private void sendAck() {
+    private void sendAck() { sendAck(ack); }
+
+    private void sendAck(SipRequest a) {
         Hop h = inDialogHop();
-        ack.removeHeader(HeaderName.VIA);
-        ack.addHeader(HeaderName.VIA, Via.of(h.protocol().viaName(), "0.0.0.0", 0, Responses.newBranch()).toString());
-        s.sender().sendRequest(ack, h.protocol(), h.address());
+        a.removeHeader(HeaderName.VIA);
+        a.addHeader(HeaderName.VIA, Via.of(h.protocol().viaName(), "0.0.0.0", 0, Responses.newBranch()).toString());
+        s.sender().sendRequest(a, h.protocol(), h.address());
     }
 
     private boolean retryWithCredentials(SipRequest sent, SipResponse challenge) {
@@ -553,20 +661,143 @@ final class Leg implements DialogUser {
         if (auths.isEmpty()) return false;
         DigestClient.Answer answer = new DigestClient().answer(sent, challenge, auths, cfg.global());
         if (!(answer instanceof DigestClient.Credentials creds)) return false;
-        SipRequest again = new SipRequest(Methods.INVITE, sent.requestUri());
-        for (var h : sent.headers()) {
-            String n = h.name();
-            if (n.equalsIgnoreCase(HeaderName.VIA) || n.equalsIgnoreCase(HeaderName.CSEQ) || n.equalsIgnoreCase(HeaderName.CONTENT_TYPE)
-                    || n.equalsIgnoreCase(HeaderName.CONTENT_LENGTH) || n.equalsIgnoreCase(HeaderName.AUTHORIZATION)
-                    || n.equalsIgnoreCase(HeaderName.PROXY_AUTHORIZATION)) continue;
-            again.addHeader(n, h.value());
-        }
-        again.addHeader(HeaderName.CSEQ, new CSeq(sent.cseq().number() + 1, Methods.INVITE).toString());
-        if (sent.body().length > 0) again.setBody(sent.contentType(), sent.body());
+        SipRequest again = copyForRetry(sent, false);
         creds.applyTo(again);
         request = again;
         clientTx = s.transactions().sendRequest(again, hop.protocol(), hop.address(), new InviteListener(again));
         return true;
+    }
+
+    /** The INVITE again with the next CSeq (a new transaction), credentials kept when {@code keepAuth}. */
+    private static SipRequest copyForRetry(SipRequest sent, boolean keepAuth) {
+        SipRequest again = new SipRequest(Methods.INVITE, sent.requestUri());
+        for (var h : sent.headers()) {
+            String n = h.name();
+            if (n.equalsIgnoreCase(HeaderName.VIA) || n.equalsIgnoreCase(HeaderName.CSEQ) || n.equalsIgnoreCase(HeaderName.CONTENT_TYPE)
+                    || n.equalsIgnoreCase(HeaderName.CONTENT_LENGTH)) continue;
+            if (!keepAuth && (n.equalsIgnoreCase(HeaderName.AUTHORIZATION) || n.equalsIgnoreCase(HeaderName.PROXY_AUTHORIZATION))) continue;
+            again.addHeader(n, h.value());
+        }
+        again.addHeader(HeaderName.CSEQ, new CSeq(sent.cseq().number() + 1, Methods.INVITE).toString());
+        if (sent.body().length > 0) again.setBody(sent.contentType(), sent.body());
+        return again;
+    }
+
+    /** RFC 4028 §7.4: a 422 to our INVITE; the INVITE again with the Session-Expires and Min-SE it asks for. */
+    private boolean retryWithMinSe(SipRequest sent, SipResponse r422) {
+        SipRequest again = copyForRetry(sent, true);
+        if (!OutgoingSessionTimers.raiseFor422(again, r422)) return false;
+        LOG.debug("{}: 422 from {}; retrying with Min-SE {}", name, hop.address(), again.header(HeaderName.MIN_SE));
+        request = again;
+        clientTx = s.transactions().sendRequest(again, hop.protocol(), hop.address(), new InviteListener(again));
+        return true;
+    }
+
+    /** RFC 3262 §4: the PRACK of a new reliable provisional, in its early dialog, with RAck naming it. */
+    private void sendPrack(SipRequest sent, SipResponse r) {
+        Dialog d = dialog != null && r.toTag().equals(dialog.remoteTag()) ? dialog : Dialog.asUac(sent, r);
+        SipRequest prack = d.newRequest(Methods.PRACK, d.nextCseq(), maxForwards());
+        prack.addHeader(HeaderName.RACK, ProvisionalAcks.rack(r));
+        Hop h = d == dialog ? inDialogHop() : Hop.of(d.nextHop(), false);
+        if (h == null) h = hop;
+        s.transactions().sendRequest(prack, h.protocol(), h.address(), IGNORE_RESPONSES);
+    }
+
+    private static final ClientTransactionListener IGNORE_RESPONSES = new ClientTransactionListener() {
+        @Override public void onResponse(ClientTransaction tx, SipResponse r) {}
+        @Override public void onTimeout(ClientTransaction tx) {}
+        @Override public void onTransportError(ClientTransaction tx, Throwable cause) {}
+    };
+
+    // ------------------------------------------------------------------ session refresh (jpbx the refresher)
+
+    /**
+     * RFC 4028 §7.4 and §9: as the refresher, at half the interval, an UPDATE without a body when the
+     * peer allows UPDATE, else a re-INVITE with our current SDP. Its 2xx restarts the timer with the
+     * interval it confirms; 408, 481 or no answer ends the call with BYE (§10).
+     */
+    private void refreshSession() {
+        if (ended || dialog == null) return;
+        if (refreshPending || awaitingAckCseq >= 0 || (pendingReinvite != null && pendingReinvite.awaitingFinalResponse())) {
+            sessionTimer = lane.schedule(this::refreshSession, 2000); // an exchange is in progress; try again shortly
+            return;
+        }
+        Hop h = inDialogHop();
+        if (h == null) return;
+        boolean update = remoteAllowsUpdate || invite != null && invite.tokens(HeaderName.ALLOW).contains(Methods.UPDATE);
+        String method = update ? Methods.UPDATE : Methods.INVITE;
+        SipRequest req = dialog.newRequest(method, dialog.nextCseq(), maxForwards());
+        req.addHeader(HeaderName.CONTACT, contact);
+        req.addHeader(HeaderName.ALLOW, ALLOW);
+        req.addHeader(HeaderName.SUPPORTED, "timer");
+        req.addHeader(HeaderName.SESSION_EXPIRES, sessionExpires + ";refresher=uac");
+        req.addHeader(HeaderName.MIN_SE, Long.toString(OutgoingSessionTimers.minSe(endpoint)));
+        if (method.equals(Methods.INVITE) && lastLocalSdp != null) req.setBody(SDP, lastLocalSdp.getBytes(StandardCharsets.UTF_8));
+        refreshPending = true;
+        LOG.debug("{}: refreshing the session ({} s) with {}", name, sessionExpires, method);
+        s.transactions().sendRequest(req, h.protocol(), h.address(), new RefreshListener(req));
+    }
+
+    private final class RefreshListener implements ClientTransactionListener {
+        private final SipRequest sent;
+        private boolean done;
+
+        RefreshListener(SipRequest sent) { this.sent = sent; }
+
+        @Override
+        public void onResponse(ClientTransaction tx, SipResponse r) {
+            if (r.isProvisional() || ended) return;
+            if (r.isSuccess()) {
+                if (sent.isMethod(Methods.INVITE) && inDialogHop() != null) {
+                    sendAck(dialog.newRequest(Methods.ACK, sent.cseq().number(), maxForwards()));
+                }
+                if (done) return; // a retransmitted 2xx: ACKed again
+                done = true;
+                refreshPending = false;
+                String se = r.header(HeaderName.SESSION_EXPIRES);
+                long interval = OutgoingSessionTimers.leadingNumber(se != null ? se : r.header("x"));
+                if (interval > 0) {
+                    sessionExpires = Math.max(interval, SessionTimers.MIN);
+                    weRefresh = !"uas".equals(OutgoingSessionTimers.refresher(se));
+                }
+                startSessionTimer();
+                return;
+            }
+            if (done) return;
+            done = true;
+            refreshPending = false;
+            switch (r.status()) {
+                case 408, 481 -> endAfterFailedRefresh(r.status());
+                case 422 -> {
+                    long asked = OutgoingSessionTimers.leadingNumber(r.header(HeaderName.MIN_SE));
+                    if (asked > sessionExpires) {
+                        sessionExpires = asked;
+                        refreshSession();
+                    } else startSessionTimer();
+                }
+                case 491 -> sessionTimer = lane.schedule(Leg.this::refreshSession, 500 + ThreadLocalRandom.current().nextInt(2000));
+                default -> startSessionTimer(); // the session stands; the next refresh comes at the next half interval
+            }
+        }
+
+        @Override
+        public void onTimeout(ClientTransaction tx) {
+            if (done || ended) return;
+            done = true;
+            refreshPending = false;
+            endAfterFailedRefresh(408);
+        }
+
+        @Override
+        public void onTransportError(ClientTransaction tx, Throwable cause) { onTimeout(tx); }
+    }
+
+    private void endAfterFailedRefresh(int status) {
+        if (ended) return;
+        LOG.warn("{}: session refresh failed ({}); hanging up", name, status);
+        sendBye();
+        finish();
+        listener.onEnd(this, HangupCause.NORMAL_CLEARING, 0);
     }
 
     /** CANCEL for our INVITE (§9.1): its R-URI, top Via, From, To, Call-ID and Route, CSeq number with method CANCEL. */

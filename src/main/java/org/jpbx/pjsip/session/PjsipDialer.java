@@ -281,7 +281,7 @@ final class PjsipDialer implements Dialer {
         inv.addHeader(HeaderName.CALL_ID, callId);
         inv.addHeader(HeaderName.CSEQ, (1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(30000)) + " " + Methods.INVITE);
         inv.addHeader(HeaderName.ALLOW, Leg.ALLOW);
-        inv.addHeader(HeaderName.SUPPORTED, "replaces, norefersub");
+        OutgoingExtensions.addTo(inv, ep); // Supported/Require, Session-Expires, Min-SE (100rel, timers)
         if (!id.number().isEmpty()) {
             String identity = display + "<sip:" + id.number() + "@" + fromHost + ">";
             if (ep.object().getBool("send_pai")) inv.addHeader(HeaderName.P_ASSERTED_IDENTITY, identity);

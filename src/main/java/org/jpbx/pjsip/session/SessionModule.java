@@ -51,8 +51,10 @@ public final class SessionModule {
         distributor.addMethod(Methods.CANCEL);
         distributor.addMethod(Methods.UPDATE);
         distributor.addMethod(Methods.INFO);
+        distributor.addMethod(Methods.PRACK);
         distributor.setCancelHandler(this::onCancel);
         distributor.capabilities().addSupported("timer");
+        distributor.capabilities().addSupported("100rel"); // per endpoint: 100rel=no answers Require: 100rel with 420
     }
 
     private boolean onCancel(ServerTransaction invite) { return inbound.onCancel(invite); }

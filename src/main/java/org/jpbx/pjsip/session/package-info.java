@@ -18,14 +18,17 @@
  *       ({@code org.jpbx.media}); every call is anchored in the relay.</li>
  *   <li>{@code Calls}: the legs alive, channel names, {@code core show channels}, and each
  *       endpoint's device state from its legs (§8.6).</li>
+ *   <li>RFC 3262 and RFC 4028 beside the leg: {@code ReliableProvisionals} (our 18x to a caller,
+ *       PRACKs in), {@code ProvisionalAcks} (PRACKs for a callee's reliable 18x),
+ *       {@code SessionTimers} (an incoming INVITE's interval and refresher),
+ *       {@code OutgoingSessionTimers} and {@code OutgoingExtensions} (what our INVITEs ask for, 422,
+ *       the 2xx's agreement); the leg sends the refreshes when jpbx is the refresher.</li>
  * </ul>
  *
  * <p>Threads: SIP events arrive on lanes and never block; dialplan applications (Answer, Dial,
  * Playback, Echo) run on the channel's virtual thread and may wait there.
  *
  * <p>Not done: direct media (calls always stay on the relay, as with {@code direct_media=no}),
- * reliable provisionals (RFC 3262), session timers with jpbx refreshing or on outgoing legs,
- * delayed offers other than Answer's (our offer in the 200, the answer read from the ACK), T.38,
- * transfers (REFER gets 501).
+ * T.38, transfers (REFER gets 501).
  */
 package org.jpbx.pjsip.session;
