@@ -1,0 +1,233 @@
+package org.jpbx.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Direct media (reference §8.5): a SIPp caller (endpoint 6001 by IP) dials through jpbx to a SIPp
+ * phone; once the call is up and nothing needs jpbx to touch the audio, each leg gets a new offer
+ * whose {@code c=}/{@code m=} name the other phone's RTP address. Each phone's SDP names its own
+ * address and a distinct media port ({@code -mp}), so the captured re-INVITEs show where each was
+ * sent.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class DirectMediaWireTest {
+    @TempDir
+    static Path tmp;
+    static TestServer server;
+    static int calleePort;
+
+    static final String CALLER_IP = "127.0.0.51";
+    static final String CALLEE_IP = "127.0.0.52";
+    static final String NAT_CALLER_IP = "127.0.0.53";
+
+    static String pjsip(int calleePort) {
+        StringBuilder sb = new StringBuilder("""
+
+                [6001]
+                type=endpoint
+                context=internal
+                disallow=all
+                allow=ulaw,alaw
+                [6001-by-ip]
+                type=identify
+                endpoint=6001
+                match=%1$s
+
+                [6011]
+                type=endpoint
+                context=internal
+                allow=ulaw
+                disable_direct_media_on_nat=yes
+                [6011-by-ip]
+                type=identify
+                endpoint=6011
+                match=%2$s
+                """.formatted(CALLER_IP, NAT_CALLER_IP));
+        String[][] callees = {
+                {"6002", "allow=ulaw"},
+                {"6003", "allow=ulaw\ndirect_media=no"},
+                {"6004", "allow=alaw"},
+                {"6005", "allow=ulaw\ndirect_media_method=update"},
+                {"6006", "allow=ulaw\ndirect_media_glare_mitigation=outgoing"},
+        };
+        for (String[] c : callees) {
+            sb.append("""
+
+                    [%1$s]
+                    type=endpoint
+                    context=internal
+                    %2$s
+                    aors=%1$s
+                    [%1$s]
+                    type=aor
+                    contact=sip:%1$s@%3$s:%4$d
+                    """.formatted(c[0], c[1], CALLEE_IP, calleePort));
+        }
+        return sb.toString();
+    }
+
+    static final String EXTENSIONS = """
+            [internal]
+            exten => _600X,1,Dial(PJSIP/${EXTEN},10)
+             same => n,Hangup()
+            """;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        if (!SippRunner.installed()) {
+            if (SippRunner.underCi()) SippRunner.assumeInstalled();
+            return;
+        }
+        calleePort = SippRunner.freePort();
+        Path etc = Files.createDirectories(tmp.resolve("etc"));
+        Files.writeString(etc.resolve("extensions.conf"), EXTENSIONS);
+        server = TestServer.start(etc, pjsip(calleePort));
+    }
+
+    @BeforeEach
+    void needsSipp() {
+        SippRunner.assumeInstalled();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) server.close();
+    }
+
+    /** The two phones' results and media ports. */
+    record Call(SippRunner.Result caller, SippRunner.Result callee, int callerMedia, int calleeMedia) {
+        /** The requests a phone received from jpbx with {@code method} (its messages log), in order. */
+        static List<String> received(SippRunner.Result r, String method) {
+            List<String> out = new ArrayList<>();
+            for (String part : r.messages().split("-{20,}")) {
+                int at = part.indexOf("message received");
+                if (at < 0) continue;
+                String msg = part.substring(at).lines().skip(1).dropWhile(String::isBlank).reduce("", (a, b) -> a + b + "\n");
+                if (msg.startsWith(method + " sip:")) out.add(msg);
+            }
+            return out;
+        }
+    }
+
+    /** A call from {@code callerIp} to {@code exten}: the callee's scenario starts first and waits. */
+    private static Call call(String callerIp, String callerScenario, String exten, String calleeScenario, int pauseMillis) throws Exception {
+        int callerMedia = SippRunner.freePort();
+        int calleeMedia = SippRunner.freePort();
+        SippRunner.Running uas = SippRunner.to(SippRunner.LOOPBACK, server.port).scenario(calleeScenario).transport("u1").localIp(CALLEE_IP)
+                .localPort(calleePort).calls(1).args("-mp", Integer.toString(calleeMedia)).timeout(Duration.ofSeconds(40)).start(tmp);
+        try {
+            Thread.sleep(300); // SIPp binds its socket before it reads the scenario's first recv
+            SippRunner.Result uac = SippRunner.to(SippRunner.LOOPBACK, server.port).scenario(callerScenario).transport("u1").localIp(callerIp)
+                    .calls(1).service(exten).args("-mp", Integer.toString(callerMedia), "-d", Integer.toString(pauseMillis))
+                    .timeout(Duration.ofSeconds(40)).run(tmp);
+            SippRunner.Result called = uas.await();
+            assertThat(uac.ok()).as("caller: " + uac.describe() + "\n\ncallee: " + called.describe()).isTrue();
+            assertThat(called.ok()).as("callee: " + called.describe() + "\n\ncaller: " + uac.describe()).isTrue();
+            awaitNoChannels();
+            return new Call(uac, called, callerMedia, calleeMedia);
+        } finally {
+            uas.kill();
+        }
+    }
+
+    private static String cli(String command) {
+        StringWriter sw = new StringWriter();
+        server.commands.execute(command, new PrintWriter(sw, true));
+        return sw.toString();
+    }
+
+    private static void awaitNoChannels() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline && !cli("core show channels").contains("0 active channels")) Thread.sleep(50);
+        assertThat(cli("core show channels")).contains("0 active channels");
+    }
+
+    private static void assertPointsAt(String offer, String ip, int port) {
+        assertThat(offer).contains("Content-Type: application/sdp").contains("c=IN IP4 " + ip + "\n")
+                .containsPattern("m=audio " + port + " RTP/AVP 0[ \\n]");
+    }
+
+    @Test
+    void bothLegsAreReinvitedToEachOtherAndByeEndsBoth() throws Exception {
+        Call c = call(CALLER_IP, "call-uac-direct.xml", "6002", "call-uas-direct.xml", 1000);
+        List<String> toCaller = Call.received(c.caller, "INVITE");
+        List<String> toCallee = Call.received(c.callee, "INVITE");
+        assertThat(toCaller).as("the caller's re-INVITE").hasSize(1);
+        assertPointsAt(toCaller.get(0), CALLEE_IP, c.calleeMedia);
+        assertThat(toCallee).as("the callee's INVITE and re-INVITE").hasSize(2);
+        assertThat(toCallee.get(0)).as("the first INVITE is anchored in jpbx").doesNotContain("c=IN IP4 " + CALLER_IP);
+        assertPointsAt(toCallee.get(1), CALLER_IP, c.callerMedia);
+        assertThat(Call.received(c.callee, "BYE")).as("the callee gets the caller's BYE").hasSize(1);
+    }
+
+    @Test
+    void directMediaMethodUpdateSendsAnUpdateToThatEndpoint() throws Exception {
+        Call c = call(CALLER_IP, "call-uac-direct.xml", "6005", "call-uas-direct-update.xml", 1000);
+        List<String> updates = Call.received(c.callee, "UPDATE");
+        assertThat(updates).as("6005 has direct_media_method=update").hasSize(1);
+        assertPointsAt(updates.get(0), CALLER_IP, c.callerMedia);
+        assertThat(Call.received(c.callee, "INVITE")).as("no re-INVITE besides the call's INVITE").hasSize(1);
+        assertPointsAt(Call.received(c.caller, "INVITE").get(0), CALLEE_IP, c.calleeMedia);
+    }
+
+    @Test
+    void directMediaNoOnOneSideKeepsTheCallOnTheRelay() throws Exception {
+        Call c = call(CALLER_IP, "call-uac-bye.xml", "6003", "call-uas-answer.xml", 1000);
+        assertThat(Call.received(c.caller, "INVITE")).isEmpty();
+        assertThat(Call.received(c.callee, "INVITE")).hasSize(1);
+    }
+
+    @Test
+    void differentCodecsOnTheTwoLegsKeepTheCallOnTheRelay() throws Exception {
+        Call c = call(CALLER_IP, "call-uac-bye.xml", "6004", "call-uas-alaw-only.xml", 1000);
+        assertThat(Call.received(c.caller, "INVITE")).as("ulaw on the caller's leg, alaw on the callee's: transcoded").isEmpty();
+        assertThat(Call.received(c.callee, "INVITE")).hasSize(1);
+    }
+
+    @Test
+    void a491IsRetriedAfterTheBackOff() throws Exception {
+        Call c = call(CALLER_IP, "call-uac-direct.xml", "6002", "call-uas-direct-491.xml", 7000);
+        List<String> toCallee = Call.received(c.callee, "INVITE");
+        assertThat(toCallee).as("INVITE, re-INVITE answered 491, the same offer again").hasSize(3);
+        assertPointsAt(toCallee.get(2), CALLER_IP, c.callerMedia);
+    }
+
+    @Test
+    void glareMitigationOutgoingSkipsTheReinviteToTheCallee() throws Exception {
+        Call c = call(CALLER_IP, "call-uac-direct.xml", "6006", "call-uas-answer.xml", 1000);
+        assertThat(Call.received(c.callee, "INVITE")).as("6006 has direct_media_glare_mitigation=outgoing").hasSize(1);
+        assertPointsAt(Call.received(c.caller, "INVITE").get(0), CALLEE_IP, c.calleeMedia);
+    }
+
+    @Test
+    void aCallerBehindNatWithDisableDirectMediaOnNatStaysOnTheRelay() throws Exception {
+        Call c = call(NAT_CALLER_IP, "call-uac-contact-elsewhere.xml", "6002", "call-uas-answer.xml", 1000);
+        assertThat(Call.received(c.caller, "INVITE")).isEmpty();
+        assertThat(Call.received(c.callee, "INVITE")).hasSize(1);
+    }
+
+    @Test
+    void holdTakesTheMediaBackToTheRelay() throws Exception {
+        Call c = call(CALLER_IP, "call-uac-direct-hold.xml", "6002", "call-uas-direct-twice.xml", 1000);
+        List<String> toCallee = Call.received(c.callee, "INVITE");
+        assertThat(toCallee).hasSize(3);
+        assertPointsAt(toCallee.get(1), CALLER_IP, c.callerMedia);
+        assertThat(toCallee.get(2)).as("back to jpbx's relay when the caller holds").contains("c=IN IP4 127.0.0.1\n")
+                .doesNotContain("m=audio " + c.callerMedia + " ");
+    }
+}
