@@ -15,7 +15,9 @@
  *   <li>{@code SipChannel}: the dialplan's {@link org.jpbx.dialplan.Channel} for an incoming leg;
  *       {@code PjsipDialer}: Dial's targets (§8.4), ringing, answer, bridge, DIALSTATUS.</li>
  *   <li>{@code CallMedia}: a leg's offer/answer ({@code org.jpbx.sdp}) and its relay leg
- *       ({@code org.jpbx.media}); every call is anchored in the relay.</li>
+ *       ({@code org.jpbx.media}); calls are anchored in the relay, and {@code DirectMedia}
+ *       re-INVITEs (or UPDATEs) bridged legs to each other's RTP address while nothing needs the
+ *       audio, and back to the relay when something does.</li>
  *   <li>{@code Calls}: the legs alive, channel names, {@code core show channels}, and each
  *       endpoint's device state from its legs (§8.6).</li>
  * </ul>
@@ -23,8 +25,7 @@
  * <p>Threads: SIP events arrive on lanes and never block; dialplan applications (Answer, Dial,
  * Playback, Echo) run on the channel's virtual thread and may wait there.
  *
- * <p>Not done: direct media (calls always stay on the relay, as with {@code direct_media=no}),
- * reliable provisionals (RFC 3262), session timers with jpbx refreshing or on outgoing legs,
+ * <p>Not done: reliable provisionals (RFC 3262), session timers with jpbx refreshing or on outgoing legs,
  * delayed offers other than Answer's (our offer in the 200, the answer read from the ACK), T.38,
  * transfers (REFER gets 501).
  */
