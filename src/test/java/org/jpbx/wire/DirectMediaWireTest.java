@@ -118,7 +118,7 @@ class DirectMediaWireTest {
                 int at = part.indexOf("message received");
                 if (at < 0) continue;
                 String msg = part.substring(at).lines().skip(1).dropWhile(String::isBlank).reduce("", (a, b) -> a + b + "\n");
-                if (msg.startsWith(method + " sip:")) out.add(msg);
+                if (msg.startsWith(method + " sip:") || method.startsWith("SIP/2.0") && msg.startsWith(method)) out.add(msg);
             }
             return out;
         }
@@ -222,6 +222,20 @@ class DirectMediaWireTest {
     }
 
     @Test
+    void aReofferThatNeedsTranscodingTakesTheMediaBackToTheRelay() throws Exception {
+        Call c = call(CALLER_IP, "call-uac-direct-alaw.xml", "6002", "call-uas-direct-twice.xml", 1000);
+        List<String> toCallee = Call.received(c.callee, "INVITE");
+        assertThat(toCallee).hasSize(3);
+        assertPointsAt(toCallee.get(1), CALLER_IP, c.callerMedia);
+        assertThat(toCallee.get(2)).as("A-law from the caller, µ-law to the callee: jpbx transcodes again")
+                .contains("c=IN IP4 127.0.0.1\n").doesNotContain("m=audio " + c.callerMedia + " ");
+        List<String> answers = Call.received(c.caller, "SIP/2.0 200").stream().filter(m -> m.contains("CSeq: 2 INVITE")).toList();
+        assertThat(answers).isNotEmpty();
+        assertThat(answers.get(0)).as("the caller's re-offer is answered at jpbx's relay").contains("c=IN IP4 127.0.0.1\n")
+                .contains("m=audio ").doesNotContain("m=audio " + c.calleeMedia + " ");
+    }
+
+    @Test
     void holdTakesTheMediaBackToTheRelay() throws Exception {
         Call c = call(CALLER_IP, "call-uac-direct-hold.xml", "6002", "call-uas-direct-twice.xml", 1000);
         List<String> toCallee = Call.received(c.callee, "INVITE");
@@ -229,5 +243,8 @@ class DirectMediaWireTest {
         assertPointsAt(toCallee.get(1), CALLER_IP, c.callerMedia);
         assertThat(toCallee.get(2)).as("back to jpbx's relay when the caller holds").contains("c=IN IP4 127.0.0.1\n")
                 .doesNotContain("m=audio " + c.callerMedia + " ");
+        List<String> answers = Call.received(c.caller, "SIP/2.0 200").stream().filter(m -> m.contains("CSeq: 2 INVITE")).toList();
+        assertThat(answers).isNotEmpty();
+        assertThat(answers.get(0)).as("the hold is answered at jpbx's relay").contains("c=IN IP4 127.0.0.1\n").contains("a=recvonly");
     }
 }

@@ -42,6 +42,8 @@ final class DirectMedia {
     /** How often (every {@link #WAIT_MILLIS}) a leg that cannot take an offer yet is tried again. */
     private static final int MAX_WAITS = 50;
     private static final long WAIT_MILLIS = 200;
+    /** Offers jpbx makes to one leg in a call at most (a peer whose answers keep moving its address cannot keep it busy). */
+    private static final int MAX_OFFERS = 20;
 
     /** One leg and where its media goes. */
     private static final class Side {
@@ -58,6 +60,7 @@ final class DirectMedia {
         boolean glareChecked;
         int glareRetries;
         int waits;
+        int offers;
 
         Side(Leg leg) { this.leg = leg; }
     }
@@ -174,12 +177,18 @@ final class DirectMedia {
                 return;
             }
         }
+        if (s.offers >= MAX_OFFERS) {
+            if (s.offers == MAX_OFFERS) LOG.warn("{}: {} media offers in this call already; no more", s.leg.name, MAX_OFFERS);
+            s.offers = MAX_OFFERS + 1;
+            return;
+        }
         CallMedia m = s.leg.media();
         String sdp = m == null ? null : m.offerTo(s.wanted);
         if (sdp == null) return;
         String method = s.leg.endpoint.object().getString("direct_media_method").equals("update") ? Methods.UPDATE : Methods.INVITE;
         InetSocketAddress sent = s.wanted;
         s.sending = true;
+        s.offers++;
         s.leg.sendOffer(method, sdp, (status, answer) -> result(s, sent, status, answer));
     }
 
