@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jpbx.sip.message.SipMessage;
+import org.jpbx.sip.message.SipRequest;
+import org.jpbx.sip.message.SipResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -233,6 +236,87 @@ class DirectMediaWireTest {
         assertThat(answers).isNotEmpty();
         assertThat(answers.get(0)).as("the caller's re-offer is answered at jpbx's relay").contains("c=IN IP4 127.0.0.1\n")
                 .contains("m=audio ").doesNotContain("m=audio " + c.calleeMedia + " ");
+    }
+
+    @Test
+    void aReinviteFromThePeerWhileJpbxsOfferIsOutGets491() throws Exception {
+        int calleeMedia = SippRunner.freePort();
+        SippRunner.Running uas = SippRunner.to(SippRunner.LOOPBACK, server.port).scenario("call-uas-direct.xml").transport("u1")
+                .localIp(CALLEE_IP).localPort(calleePort).calls(1).args("-mp", Integer.toString(calleeMedia))
+                .timeout(Duration.ofSeconds(40)).start(tmp);
+        try (SipClient c = SipClient.udpFrom(CALLER_IP, server.port)) {
+            Thread.sleep(300);
+            String callId = java.util.UUID.randomUUID() + "@test";
+            String from = "<sip:6001@" + CALLER_IP + ">;tag=caller1";
+            c.send(request(c, "INVITE", 1, callId, from, "<sip:6002@127.0.0.1>", "z9hG4bK" + java.util.UUID.randomUUID(), 7000));
+            SipResponse ok = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (ok == null && System.nanoTime() < deadline) {
+                SipMessage m = c.receiveMessage(500);
+                if (m instanceof SipResponse r && r.status() == 200) ok = r;
+            }
+            assertThat(ok).as("the call is answered").isNotNull();
+            String to = ok.header("To");
+            c.send(request(c, "ACK", 1, callId, from, to, "z9hG4bK" + java.util.UUID.randomUUID(), 0));
+            SipRequest offer = null;
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (offer == null && System.nanoTime() < deadline) {
+                SipMessage m = c.receiveMessage(500);
+                if (m instanceof SipRequest r && r.isMethod("INVITE")) offer = r;
+            }
+            assertThat(offer).as("jpbx's direct-media re-INVITE").isNotNull();
+            assertThat(offer.bodyText()).contains("c=IN IP4 " + CALLEE_IP).contains("m=audio " + calleeMedia + " ");
+            // our own re-INVITE while jpbx's is unanswered: glare
+            String branch = "z9hG4bK" + java.util.UUID.randomUUID();
+            c.send(request(c, "INVITE", 2, callId, from, to, branch, 7002));
+            SipResponse glare = null;
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (glare == null && System.nanoTime() < deadline) {
+                SipMessage m = c.receiveMessage(500);
+                if (m instanceof SipResponse r && r.cseq().number() == 2 && r.status() >= 200) glare = r;
+            }
+            assertThat(glare).isNotNull();
+            assertThat(glare.status()).isEqualTo(491);
+            c.send(request(c, "ACK", 2, callId, from, to, branch, 0));
+            // now answer jpbx's offer; the call goes on and ends with our BYE
+            StringBuilder answer = new StringBuilder("SIP/2.0 200 OK\r\n");
+            for (String v : offer.headerValues("Via")) answer.append("Via: ").append(v).append("\r\n");
+            String sdp = sdp(7000);
+            answer.append("From: ").append(offer.header("From")).append("\r\nTo: ").append(offer.header("To")).append("\r\nCall-ID: ")
+                    .append(callId).append("\r\nCSeq: ").append(offer.header("CSeq")).append("\r\nContact: <sip:6001@").append(CALLER_IP)
+                    .append(':').append(c.localPort()).append(">\r\nContent-Type: application/sdp\r\nContent-Length: ").append(sdp.length())
+                    .append("\r\n\r\n").append(sdp);
+            c.send(answer.toString());
+            c.send(request(c, "BYE", 3, callId, from, to, "z9hG4bK" + java.util.UUID.randomUUID(), 0));
+            SipResponse byeOk = null;
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (byeOk == null && System.nanoTime() < deadline) {
+                SipMessage m = c.receiveMessage(500);
+                if (m instanceof SipResponse r && r.cseq().method().equals("BYE")) byeOk = r;
+            }
+            assertThat(byeOk).isNotNull();
+            assertThat(byeOk.status()).isEqualTo(200);
+            SippRunner.Result called = uas.await();
+            assertThat(called.ok()).as("callee: " + called.describe()).isTrue();
+        } finally {
+            uas.kill();
+        }
+        awaitNoChannels();
+    }
+
+    private static String sdp(int port) {
+        return "v=0\r\no=- 1 1 IN IP4 " + CALLER_IP + "\r\ns=-\r\nc=IN IP4 " + CALLER_IP + "\r\nt=0 0\r\nm=audio " + port
+                + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+    }
+
+    /** A request of the raw caller to 6002 ({@code sdpPort} > 0 adds an offer at that port). */
+    private static String request(SipClient c, String method, int cseq, String callId, String from, String to, String branch, int sdpPort) {
+        String body = sdpPort > 0 ? sdp(sdpPort) : "";
+        return (method + " sip:6002@127.0.0.1:%d SIP/2.0\r\nVia: SIP/2.0/UDP %s:%d;branch=%s;rport\r\nMax-Forwards: 70\r\n"
+                + "From: %s\r\nTo: %s\r\nCall-ID: %s\r\nCSeq: %d %s\r\nContact: <sip:6001@%s:%d>\r\n"
+                + (body.isEmpty() ? "" : "Content-Type: application/sdp\r\n") + "Content-Length: %d\r\n\r\n%s")
+                .formatted(server.port, CALLER_IP, c.localPort(), branch, from, to, callId, cseq, method, CALLER_IP, c.localPort(),
+                        body.length(), body);
     }
 
     @Test
