@@ -320,6 +320,20 @@ class DirectMediaWireTest {
     }
 
     @Test
+    void resumeAfterHoldGoesDirectAgain() throws Exception {
+        Call c = call(CALLER_IP, "call-uac-direct-hold-resume.xml", "6002", "call-uas-direct-thrice.xml", 1000);
+        List<String> toCallee = Call.received(c.callee, "INVITE");
+        assertThat(toCallee).as("INVITE, direct, back to the relay on hold, direct again on resume").hasSize(4);
+        assertPointsAt(toCallee.get(1), CALLER_IP, c.callerMedia);
+        assertThat(toCallee.get(2)).contains("c=IN IP4 127.0.0.1\n");
+        assertPointsAt(toCallee.get(3), CALLER_IP, c.callerMedia);
+        List<String> answers = Call.received(c.caller, "SIP/2.0 200").stream().filter(m -> m.contains("CSeq: 3 INVITE")).toList();
+        assertThat(answers).isNotEmpty();
+        assertThat(answers.get(0)).as("the resume is answered with the callee's address").contains("c=IN IP4 " + CALLEE_IP + "\n")
+                .contains("m=audio " + c.calleeMedia + " ");
+    }
+
+    @Test
     void holdTakesTheMediaBackToTheRelay() throws Exception {
         Call c = call(CALLER_IP, "call-uac-direct-hold.xml", "6002", "call-uas-direct-twice.xml", 1000);
         List<String> toCallee = Call.received(c.callee, "INVITE");
