@@ -583,13 +583,21 @@ final class Leg implements DialogUser {
      * Contact that differs from where the INVITE went.
      */
     boolean behindNat() {
-        if (direction == Direction.INBOUND) {
-            if (invite == null || inviteSource == null || invite.contacts().isEmpty()) return false;
-            return differs(invite.contacts().get(0).uri(), inviteSource, inboundFlow != null && !inboundFlow.protocol().isReliable());
+        try {
+            if (direction == Direction.INBOUND) {
+                if (invite == null || inviteSource == null || invite.contacts().isEmpty()) return false;
+                return differs(invite.contacts().get(0).uri(), inviteSource, inboundFlow != null && !inboundFlow.protocol().isReliable());
+            }
+            if (request != null && request.requestUri() instanceof org.jpbx.sip.message.SipUri u && u.param("x-ast-orig-host") != null) {
+                return true;
+            }
+            Dialog d = dialog;
+            // through a proxy (a route set) the INVITE's destination is not the phone: nothing to compare
+            return d != null && hop != null && routes.isEmpty() && d.routeSet().isEmpty()
+                    && differs(d.remoteTarget(), hop.address(), !hop.protocol().isReliable());
+        } catch (RuntimeException unreadable) {
+            return false; // a Contact we cannot read is no evidence either way
         }
-        if (request != null && request.requestUri() instanceof org.jpbx.sip.message.SipUri u && u.param("x-ast-orig-host") != null) return true;
-        Dialog d = dialog;
-        return d != null && hop != null && differs(d.remoteTarget(), hop.address(), !hop.protocol().isReliable());
     }
 
     private static boolean differs(org.jpbx.sip.message.Uri contact, java.net.InetSocketAddress source, boolean comparePort) {
