@@ -30,7 +30,9 @@ class ExampleConfigCallTest {
         int port = TestServer.freePort();
         try (var files = Files.list(Path.of("etc"))) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                String text = Files.readString(f).replace("bind=127.0.0.1:5060", "bind=127.0.0.1:" + port);
+                String text = Files.readString(f).replace("bind=127.0.0.1:5060", "bind=127.0.0.1:" + port)
+                        // the SIPp phones expect no direct-media re-INVITE; the call stays on the relay
+                        .replace("endpoint/context=internal", "endpoint/context=internal\nendpoint/direct_media=no");
                 Files.writeString(etc.resolve(f.getFileName()), text);
             }
         }

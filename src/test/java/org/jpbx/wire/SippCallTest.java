@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Calls through jpbx (reference §8): a caller (SIPp, or raw SIP where the test needs to see every
  * response) identified as endpoint 6001 at 127.0.0.21 dials through the dialplan to a SIPp phone
- * at 127.0.0.22, reached by its AOR's static contact.
+ * at 127.0.0.22, reached by its AOR's static contact. The endpoints have {@code direct_media=no}:
+ * these calls are about the legs and the relay; DirectMediaWireTest covers the re-INVITEs.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SippCallTest {
@@ -40,6 +41,7 @@ class SippCallTest {
 
                 [6001]
                 type=endpoint
+                direct_media=no
                 context=internal
                 disallow=all
                 allow=ulaw,alaw
@@ -53,6 +55,7 @@ class SippCallTest {
 
                 [6002]
                 type=endpoint
+                direct_media=no
                 context=internal
                 allow=ulaw
                 aors=6002
@@ -62,6 +65,7 @@ class SippCallTest {
 
                 [6003]
                 type=endpoint
+                direct_media=no
                 context=internal
                 allow=ulaw
                 aors=6003
@@ -71,6 +75,7 @@ class SippCallTest {
 
                 [6004]
                 type=endpoint
+                direct_media=no
                 context=internal
                 allow=ulaw
                 aors=6004
@@ -80,6 +85,7 @@ class SippCallTest {
 
                 [6005]
                 type=endpoint
+                direct_media=no
                 context=internal
                 allow=alaw
                 aors=6005
@@ -89,6 +95,7 @@ class SippCallTest {
 
                 [6008]
                 type=endpoint
+                direct_media=no
                 context=internal
                 allow=ulaw
                 aors=6008
@@ -98,6 +105,7 @@ class SippCallTest {
 
                 [trunk]
                 type=endpoint
+                direct_media=no
                 context=from-trunk
                 allow=ulaw
                 aors=trunk

@@ -110,7 +110,14 @@ final class CallMedia {
     }
 
     /** A new offer from the peer in the dialog (hold, resume, new address): our answer, or null for 488. */
-    String reoffer(String sdp) {
+    String reoffer(String sdp) { return reoffer(sdp, stream -> null); }
+
+    /**
+     * As {@link #reoffer(String)}; {@code target} is asked, with the new stream in place, where the
+     * answer sends the peer's media: an address (direct media: the other party's), or null for our
+     * relay port.
+     */
+    String reoffer(String sdp, java.util.function.Function<NegotiatedStream, java.net.InetSocketAddress> target) {
         Negotiation n = negotiate(sdp, endpoint);
         RelayLeg l = relayLeg;
         if (n.accepted() == null || l == null) return null;
@@ -120,9 +127,37 @@ final class CallMedia {
             stream = audio;
             l.configure(LegMedia.of(audio));
         }
-        String text = SdpWriter.write(n.accepted().answer(version, address, ports(n.accepted().streams().size(), l.rtpPort())));
+        java.net.InetSocketAddress to = audio == null || n.accepted().streams().size() != 1 ? null : target.apply(audio);
+        String host = to == null ? address : to.getAddress().getHostAddress();
+        int port = to == null ? l.rtpPort() : to.getPort();
+        String text = SdpWriter.write(n.accepted().answer(version, host, ports(n.accepted().streams().size(), port)));
         lastAnswer = text;
         return text;
+    }
+
+    /**
+     * A new offer of this leg's negotiated audio (its codecs and payload types, sendrecv) that sends
+     * the peer's media to {@code to} (direct media), or back to our relay port when {@code to} is
+     * null. Null when the leg has no single negotiated audio stream to re-offer. The relay leg stays
+     * open either way: Asterisk keeps a leg's RTP ports while its media flows directly, so that it
+     * can take the media back without new ports.
+     */
+    String offerTo(java.net.InetSocketAddress to) {
+        NegotiatedStream s = stream;
+        RelayLeg l = relayLeg;
+        if (s == null || l == null || !s.accepted()) return null;
+        String host = to == null ? address : to.getAddress().getHostAddress();
+        int port = to == null ? l.rtpPort() : to.getPort();
+        OutgoingOffer.Stream again = new OutgoingOffer.Stream(s.media(), s.receive(), s.ptime());
+        SessionDescription o = OutgoingOffer.sdp(policy, version, host, List.of(again), new int[] {port}, Direction.SENDRECV);
+        ourOffer = o;
+        return SdpWriter.write(o);
+    }
+
+    /** Whether this leg negotiated exactly one media stream (a re-offer must repeat every m= line). */
+    boolean singleStream() {
+        IncomingOffer.Accepted a = accepted;
+        return a == null || a.streams().size() == 1;
     }
 
     /** True when the last negotiated stream is held by the peer (sendonly, inactive, 0.0.0.0). */

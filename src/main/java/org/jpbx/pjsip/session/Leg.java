@@ -97,6 +97,11 @@ final class Leg implements DialogUser {
     private SipRequest ack;
     private int challenges;
 
+    // offers jpbx makes within the dialog (direct media, DirectMedia)
+    private volatile DirectMedia directMedia;
+    private boolean offerOutstanding;
+    private java.net.InetSocketAddress inviteSource;
+
     private Leg(CallServices s, Direction direction, Endpoint endpoint, String callId) {
         this.s = s;
         this.direction = direction;
@@ -115,6 +120,7 @@ final class Leg implements DialogUser {
         leg.inviteTx = tx;
         leg.invite = tx.request();
         leg.inboundFlow = tx.inbound().flow();
+        leg.inviteSource = tx.inbound().source();
         leg.state = ChannelState.RING;
         leg.dialog = Dialog.asUas(tx.request(), tx.toTag());
         leg.dialog.setUser(leg);
@@ -497,6 +503,10 @@ final class Leg implements DialogUser {
             tx.respond(resp);
             return;
         }
+        if (offerOutstanding && (reinvite || r.body().length > 0)) {
+            tx.respond(tx.createResponse(491)); // our own offer (direct media) is in progress: glare (§14.1, RFC 3311 §5.2)
+            return;
+        }
         if (reinvite && clientTx != null && clientTx.state() == ClientTransaction.State.PROCEEDING && answered) {
             tx.respond(tx.createResponse(491)); // glare with our own re-INVITE (§14.1)
             return;
@@ -530,7 +540,8 @@ final class Leg implements DialogUser {
             }
         }
         if (offer != null && media != null) {
-            answer = media.reoffer(offer);
+            DirectMedia dm = directMedia;
+            answer = dm == null ? media.reoffer(offer) : media.reoffer(offer, stream -> dm.answerTarget(this));
             if (answer == null) {
                 SipResponse resp = tx.createResponse(488);
                 resp.addHeader(HeaderName.WARNING, Responses.warning("no stream of the offer can be accepted"));
@@ -541,6 +552,8 @@ final class Leg implements DialogUser {
             noteHold();
         }
         SipResponse ok = response(tx, 200, answer);
+        DirectMedia dm = directMedia;
+        if (dm != null && offer != null) dm.peerOffered(this);
         if (reinvite) {
             pendingReinvite = tx;
             sendFinal2xx(tx, ok);
@@ -654,6 +667,134 @@ final class Leg implements DialogUser {
         s.sender().sendRequest(a, h.protocol(), h.address());
     }
 
+    // ------------------------------------------------------------------ offers jpbx makes in the dialog
+
+    /** What became of an offer sent with {@link #sendOffer}: a SIP status and the answer's SDP, on the leg's lane. */
+    interface OfferOutcome {
+        /** Not sent: the leg is not (yet, or any more) in a state where it may send an offer. */
+        int NOT_NOW = -1;
+
+        void done(int status, String answerSdp);
+    }
+
+    void setDirectMedia(DirectMedia d) { this.directMedia = d; }
+
+    /** Whether jpbx chose this dialog's Call-ID (RFC 3261 §14.1: the owner backs off longer after a 491). */
+    boolean ownsCallId() { return direction == Direction.OUTBOUND; }
+
+    /**
+     * Whether the peer signals from another address than its Contact names, as a phone behind NAT
+     * does: for an incoming leg the INVITE's source against its Contact; for an outgoing leg a
+     * target whose registration was rewritten to its source ({@code x-ast-orig-host}) or a 2xx
+     * Contact that differs from where the INVITE went.
+     */
+    boolean behindNat() {
+        try {
+            if (direction == Direction.INBOUND) {
+                if (invite == null || inviteSource == null || invite.contacts().isEmpty()) return false;
+                return differs(invite.contacts().get(0).uri(), inviteSource, inboundFlow != null && !inboundFlow.protocol().isReliable());
+            }
+            if (request != null && request.requestUri() instanceof org.jpbx.sip.message.SipUri u && u.param("x-ast-orig-host") != null) {
+                return true;
+            }
+            Dialog d = dialog;
+            // through a proxy (a route set) the INVITE's destination is not the phone: nothing to compare
+            return d != null && hop != null && routes.isEmpty() && d.routeSet().isEmpty()
+                    && differs(d.remoteTarget(), hop.address(), !hop.protocol().isReliable());
+        } catch (RuntimeException unreadable) {
+            return false; // a Contact we cannot read is no evidence either way
+        }
+    }
+
+    private static boolean differs(org.jpbx.sip.message.Uri contact, java.net.InetSocketAddress source, boolean comparePort) {
+        if (!(contact instanceof org.jpbx.sip.message.SipUri u)) return false;
+        java.net.InetAddress named;
+        try {
+            named = java.net.InetAddress.ofLiteral(u.hostAddress());
+        } catch (IllegalArgumentException notAnAddress) {
+            return false; // a host name says nothing about NAT
+        }
+        if (!named.equals(source.getAddress())) return true;
+        int port = u.port() > 0 ? u.port() : (u.isSecure() ? 5061 : 5060);
+        return comparePort && port != source.getPort();
+    }
+
+    /**
+     * Sends {@code sdp} as a new offer in the confirmed dialog, by re-INVITE or UPDATE
+     * ({@code method}), and ACKs a 2xx of an INVITE. {@code outcome} hears the final status, or
+     * {@link OfferOutcome#NOT_NOW} when an INVITE transaction is still in progress either way (the
+     * caller's ACK not yet in, a re-INVITE of the peer being answered) or the leg is not up. A 408
+     * or 481 ends the call (RFC 3261 §14.1). Always queued on the lane, never run inline.
+     */
+    void sendOffer(String method, String sdp, OfferOutcome outcome) {
+        lane.execute(() -> {
+            try {
+                sendOfferOnLane(method, sdp, outcome);
+            } catch (RuntimeException e) {
+                LOG.error("{}: {}", name, e.toString(), e);
+            }
+        });
+    }
+
+    private void sendOfferOnLane(String method, String sdp, OfferOutcome outcome) {
+        boolean busy = offerOutstanding || refreshPending || awaitingAckCseq >= 0 || (pendingReinvite != null && pendingReinvite.awaitingFinalResponse())
+                || (inviteTx != null && inviteTx.awaitingFinalResponse());
+        if (ended || dialog == null || state != ChannelState.UP || busy || inDialogHop() == null) {
+            outcome.done(OfferOutcome.NOT_NOW, null);
+            return;
+        }
+        SipRequest r = dialog.newRequest(method, dialog.nextCseq(), maxForwards());
+        r.addHeader(HeaderName.CONTACT, contact);
+        r.addHeader(HeaderName.ALLOW, ALLOW);
+        r.addHeader(HeaderName.SUPPORTED, "replaces, norefersub");
+        r.setBody(SDP, sdp.getBytes(StandardCharsets.UTF_8));
+        offerOutstanding = true;
+        send(r, new ClientTransactionListener() {
+            private SipRequest offerAck;
+
+            @Override
+            public void onResponse(ClientTransaction tx, SipResponse resp) {
+                if (resp.isProvisional()) return;
+                if (resp.isSuccess() && r.isMethod(Methods.INVITE)) {
+                    if (offerAck != null) { // a retransmitted 2xx: the ACK again
+                        sendAck(offerAck);
+                        return;
+                    }
+                    offerAck = dialog.newRequest(Methods.ACK, r.cseq().number(), maxForwards());
+                    sendAck(offerAck);
+                }
+                if (!offerOutstanding) return;
+                offerOutstanding = false;
+                if (resp.isSuccess()) lastLocalSdp = sdp;
+                outcome.done(resp.status(), resp.isSuccess() ? sdpOf(resp) : null);
+                if (resp.status() == 408 || resp.status() == 481) endAfterFailedOffer(resp.status());
+            }
+
+            @Override
+            public void onTimeout(ClientTransaction tx) {
+                if (!offerOutstanding) return;
+                offerOutstanding = false;
+                outcome.done(408, null);
+                endAfterFailedOffer(408);
+            }
+
+            @Override
+            public void onTransportError(ClientTransaction tx, Throwable cause) {
+                if (!offerOutstanding) return;
+                offerOutstanding = false;
+                outcome.done(503, null);
+            }
+        });
+    }
+
+    private void endAfterFailedOffer(int status) {
+        if (ended) return;
+        LOG.warn("{}: {} to our {}; ending the call", name, status, "offer");
+        sendBye();
+        finish();
+        listener.onEnd(this, HangupCause.NORMAL_TEMPORARY_FAILURE, status);
+    }
+
     private boolean retryWithCredentials(SipRequest sent, SipResponse challenge) {
         PjsipConfig cfg = s.config().get();
         List<Auth> auths = new ArrayList<>();
@@ -718,7 +859,7 @@ final class Leg implements DialogUser {
      */
     private void refreshSession() {
         if (ended || dialog == null) return;
-        if (refreshPending || awaitingAckCseq >= 0 || (pendingReinvite != null && pendingReinvite.awaitingFinalResponse())) {
+        if (refreshPending || offerOutstanding || awaitingAckCseq >= 0 || (pendingReinvite != null && pendingReinvite.awaitingFinalResponse())) {
             sessionTimer = lane.schedule(this::refreshSession, 2000); // an exchange is in progress; try again shortly
             return;
         }

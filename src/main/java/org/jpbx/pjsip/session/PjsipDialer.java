@@ -172,6 +172,7 @@ final class PjsipDialer implements Dialer {
     private DialOutcome bridge(PbxChannel caller, SipChannel callerChannel, Leg callee, String answerSdp, BlockingQueue<Object> events,
                                long started) {
         long answeredAt = System.nanoTime();
+        DirectMedia directMedia = null;
         if (callerChannel != null) {
             if (callerChannel.leg.state() != org.jpbx.dialplan.ChannelState.UP) {
                 String sdp = callerChannel.localSdp();
@@ -184,6 +185,7 @@ final class PjsipDialer implements Dialer {
             connect(callerChannel, callee);
             callerChannel.leg.setBridgedTo(callee.name);
             callee.setBridgedTo(callerChannel.leg.name);
+            directMedia = DirectMedia.between(callerChannel.leg, callee);
         } else if (!caller.channel().answer()) {
             callee.hangup(HangupCause.NORMAL_CLEARING);
             return cancelled(List.of(), started);
@@ -205,6 +207,7 @@ final class PjsipDialer implements Dialer {
                 break;
             }
         }
+        if (directMedia != null) directMedia.close();
         callee.hangup(HangupCause.NORMAL_CLEARING);
         String number = callee.invite() != null ? null : null;
         return new DialOutcome(DialStatus.ANSWER, cause, callee.name, number, seconds(started), seconds(answeredAt));

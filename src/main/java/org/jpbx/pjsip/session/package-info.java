@@ -15,7 +15,9 @@
  *   <li>{@code SipChannel}: the dialplan's {@link org.jpbx.dialplan.Channel} for an incoming leg;
  *       {@code PjsipDialer}: Dial's targets (§8.4), ringing, answer, bridge, DIALSTATUS.</li>
  *   <li>{@code CallMedia}: a leg's offer/answer ({@code org.jpbx.sdp}) and its relay leg
- *       ({@code org.jpbx.media}); every call is anchored in the relay.</li>
+ *       ({@code org.jpbx.media}); calls are anchored in the relay, and {@code DirectMedia}
+ *       re-INVITEs (or UPDATEs) bridged legs to each other's RTP address while nothing needs the
+ *       audio, and back to the relay when something does.</li>
  *   <li>{@code Calls}: the legs alive, channel names, {@code core show channels}, and each
  *       endpoint's device state from its legs (§8.6).</li>
  *   <li>RFC 3262 and RFC 4028 beside the leg: {@code ReliableProvisionals} (our 18x to a caller,
@@ -28,7 +30,6 @@
  * <p>Threads: SIP events arrive on lanes and never block; dialplan applications (Answer, Dial,
  * Playback, Echo) run on the channel's virtual thread and may wait there.
  *
- * <p>Not done: direct media (calls always stay on the relay, as with {@code direct_media=no}),
- * T.38, transfers (REFER gets 501).
+ * <p>Not done: T.38, transfers (REFER gets 501).
  */
 package org.jpbx.pjsip.session;
