@@ -28,7 +28,7 @@ public final class SqliteSubscriptionStore implements SubscriptionStore {
 
     /** The table, as schema version 3 of the store creates it. */
     static final String CREATE_TABLE = """
-            CREATE TABLE subscription_persistence (
+            CREATE TABLE IF NOT EXISTS subscription_persistence (
                 id VARCHAR(511) NOT NULL PRIMARY KEY,
                 endpoint VARCHAR(255) NOT NULL,
                 event VARCHAR(64) NOT NULL,

@@ -17,6 +17,17 @@ public interface Resource extends AutoCloseable {
     Body render(BodyContext context);
 
     /**
+     * The body a NOTIFY that generates no new state carries (after a refresh, and the final one):
+     * by default the last body unchanged, as Asterisk repeats it (dialog-info version included).
+     * A resource list overrides this to send a new full-state document ({@code terminating}: its
+     * instances say {@code terminated}).
+     */
+    default Body repeat(BodyContext context, Body last, boolean terminating) { return last; }
+
+    /** True for an RFC 4662 list: the 200 and every NOTIFY then carry {@code Require: eventlist}. */
+    default boolean isList() { return false; }
+
+    /**
      * Starts telling {@code listener} about changes (only one listener per resource). The listener
      * may be called on any thread and must hand the work to its own lane.
      */

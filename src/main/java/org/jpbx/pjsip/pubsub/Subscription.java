@@ -232,13 +232,14 @@ public final class Subscription implements DialogUser, ResourceListener {
             if (pending == null || kind.ordinal() > pending.ordinal()) pending = kind;
             return;
         }
-        Body body = kind == Notify.NEW_STATE || lastBody == null ? render() : lastBody;
         boolean fin = kind == Notify.FINAL;
+        Body body = kind == Notify.NEW_STATE || lastBody == null ? render() : repeat(fin);
         SipRequest notify = dialog.newRequest(Methods.NOTIFY, dialog.nextCseq(), manager.maxForwards());
         notify.addHeader(HeaderName.CONTACT, localContact);
         notify.addHeader(HeaderName.EVENT, eventHeader);
         notify.addHeader(HeaderName.SUBSCRIPTION_STATE, fin ? "terminated" : "active;expires=" + remainingSeconds());
         notify.addHeader(HeaderName.ALLOW_EVENTS, manager.allowEvents());
+        if (resource.isList()) notify.addHeader(HeaderName.REQUIRE, "eventlist");
         if (body != null) notify.setBody(body.contentType(), body.text().getBytes(StandardCharsets.UTF_8));
         inFlight = true;
         if (!fin) manager.persist(this);
@@ -292,6 +293,18 @@ public final class Subscription implements DialogUser, ResourceListener {
             lastBody = resource.render(ctx);
         } catch (RuntimeException e) {
             LOG.error("Rendering {} for {} failed", bodyType, resourceName, e);
+        }
+        return lastBody;
+    }
+
+    /** The body of a NOTIFY without new state: the resource decides (the last body again, unless it is a list). */
+    private Body repeat(boolean terminating) {
+        BodyContext ctx = new BodyContext(bodyType, entity, watcher, userAgent, domain, endpointId, version);
+        try {
+            Body b = resource.repeat(ctx, lastBody, terminating);
+            if (b != null) lastBody = b;
+        } catch (RuntimeException e) {
+            LOG.error("Rendering {} again for {} failed", bodyType, resourceName, e);
         }
         return lastBody;
     }

@@ -59,6 +59,7 @@ public final class SubscriptionManager implements RequestModule {
     private final Map<String, EventPackage> packages = new ConcurrentHashMap<>();
     private volatile String allowEvents = "";
     private final Map<Dialog.Id, Subscription> inbound = new ConcurrentHashMap<>();
+    private volatile ListResolver lists = ListResolver.NONE;
 
     public SubscriptionManager(TransactionLayer transactions, Dialogs dialogs, Supplier<PjsipConfig> config, SubscriptionStore store,
                                LongSupplier clock) {
@@ -77,6 +78,9 @@ public final class SubscriptionManager implements RequestModule {
         for (String e : packages.keySet()) names.putIfAbsent(e, true);
         allowEvents = String.join(", ", names.keySet());
     }
+
+    /** Installs the resource-list layer, asked before the package for SUBSCRIBEs with {@code Supported: eventlist}. */
+    public void setListResolver(ListResolver resolver) { this.lists = resolver == null ? ListResolver.NONE : resolver; }
 
     /** The package for {@code event}, or null. */
     public EventPackage eventPackage(String event) { return packages.get(event); }
@@ -167,7 +171,7 @@ public final class SubscriptionManager implements RequestModule {
         String resourceName = resourceName(ruri, config.get().global().object().getBool("ignore_uri_user_options"));
         Resolution resolution;
         try {
-            resolution = pkg.resolve(new ResourceRequest(endpoint, resourceName, r));
+            resolution = resolve(pkg, new ResourceRequest(endpoint, resourceName, r), bodyType);
         } catch (RuntimeException e) {
             LOG.error("Event package {} failed to resolve {}", event, resourceName, e);
             resolution = Resolution.refused(500, "internal error");
@@ -198,9 +202,19 @@ public final class SubscriptionManager implements RequestModule {
         SipResponse ok = tx.createResponse(200);
         ok.addHeader(HeaderName.EXPIRES, Long.toString(granted));
         ok.addHeader(HeaderName.CONTACT, contact);
+        if (resource.isList()) ok.addHeader(HeaderName.REQUIRE, "eventlist");
         tx.respond(ok);
         LOG.debug("Endpoint '{}' subscribed to {} ({}, {}) for {} s", endpoint.id(), resourceName, event, bodyType, granted);
         sub.start();
+    }
+
+    /** A list when the subscriber supports lists and the list layer knows one by that name; else the package's resource. */
+    private Resolution resolve(EventPackage pkg, ResourceRequest request, String bodyType) {
+        if (request.subscribe() != null && request.subscribe().tokens(HeaderName.SUPPORTED).contains("eventlist")) {
+            Resolution list = lists.resolve(pkg, request, bodyType);
+            if (list != null) return list;
+        }
+        return pkg.resolve(request);
     }
 
     /** 423 with the Min-Expires header RFC 6665 §4.2.1.1 asks for (Asterisk omits it). */
@@ -416,7 +430,8 @@ public final class SubscriptionManager implements RequestModule {
                 store.remove(rec.id());
                 return;
             }
-            Resolution resolution = pkg.resolve(new ResourceRequest(endpoint, rec.resource(), r));
+            String storedType = rec.bodyType() == null || !pkg.bodyTypes().contains(rec.bodyType()) ? pkg.defaultBodyType() : rec.bodyType();
+            Resolution resolution = resolve(pkg, new ResourceRequest(endpoint, rec.resource(), r), storedType);
             if (!(resolution instanceof Resolution.Found found)) {
                 LOG.info("Stored subscription {} to {} not resumed: {}", rec.id(), rec.resource(),
                         ((Resolution.Refused) resolution).reason());
@@ -425,7 +440,7 @@ public final class SubscriptionManager implements RequestModule {
             }
             Dialog dialog = Dialog.asUas(r, rec.localTag());
             dialog.resumeLocalCseq(rec.localCseq());
-            String bodyType = rec.bodyType() == null || !pkg.bodyTypes().contains(rec.bodyType()) ? pkg.defaultBodyType() : rec.bodyType();
+            String bodyType = storedType;
             SipUri ruri = (SipUri) r.requestUri();
             String eventHeader = r.header(HeaderName.EVENT);
             Subscription sub = new Subscription(this, new Subscription.Setup(endpoint.id(), rec.resource(), pkg,
