@@ -273,6 +273,24 @@ class SubscriptionWireTest {
     }
 
     @Test
+    void overTcpTheNotifiesUseTheConnectionAndItsCloseEndsTheSubscription() throws Exception {
+        String callId;
+        try (Subscriber w = Subscriber.tcp(WATCHER_IP, server.port)) {
+            callId = w.callId;
+            assertThat(w.subscribe("6003", "presence", null, 600).status()).isEqualTo(200);
+            SipRequest n = w.nextNotify(10);
+            assertThat(n).as("the NOTIFY on the SUBSCRIBE's connection").isNotNull();
+            assertThat(n.topVia().transport()).isEqualToIgnoringCase("TCP");
+            assertThat(w.refresh("presence", 600).status()).isEqualTo(200);
+            assertThat(w.nextNotify(10)).isNotNull();
+            assertThat(server.cli("pjsip list subscriptions inbound")).contains(callId);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline && server.cli("pjsip list subscriptions inbound").contains(callId)) Thread.sleep(50);
+        assertThat(server.cli("pjsip list subscriptions inbound")).as("gone with its connection").doesNotContain(callId);
+    }
+
+    @Test
     void refusalsInAsterisksOrder() throws Exception {
         try (Subscriber w = new Subscriber(WATCHER_IP, server.port)) {
             SipResponse r = w.subscribe("6003", "presence", null, 0);
