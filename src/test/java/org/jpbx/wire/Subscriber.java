@@ -29,6 +29,8 @@ final class Subscriber implements AutoCloseable {
     int cseq = 1;
     /** The status NOTIFYs are answered with. */
     volatile int notifyAnswer = 200;
+    /** A header line added to NOTIFY answers (Retry-After...), or null. */
+    volatile String notifyAnswerHeader;
     private final List<SipMessage> backlog = new ArrayList<>();
     private final Set<Long> seenNotifyCseqs = new HashSet<>();
     private final java.util.concurrent.BlockingQueue<SipMessage> received = new java.util.concurrent.LinkedBlockingQueue<>();
@@ -159,6 +161,8 @@ final class Subscriber implements AutoCloseable {
         b.append("To: ").append(r.header("To")).append("\r\n");
         b.append("Call-ID: ").append(r.callId()).append("\r\n");
         b.append("CSeq: ").append(r.header("CSeq")).append("\r\n");
+        String extra = notifyAnswerHeader;
+        if (extra != null && status != 200) b.append(extra).append("\r\n");
         b.append("Content-Length: 0\r\n\r\n");
         client.send(b.toString());
     }

@@ -273,7 +273,7 @@ public final class Subscription implements DialogUser, ResourceListener {
     private void notifyAnswered(SipResponse response) {
         inFlight = false;
         int status = response.status();
-        if (status >= 300 && !response.hasHeader(HeaderName.RETRY_AFTER)) {
+        if (status == 481 || status == 408 || (status >= 300 && !response.hasHeader(HeaderName.RETRY_AFTER))) {
             notifyFailed(status + " " + response.reason());
             return;
         }
