@@ -63,7 +63,7 @@ final class Subscriber implements AutoCloseable {
                 SipMessage m = client.receiveMessage(200);
                 if (m == null) continue;
                 if (m instanceof SipRequest r && r.isMethod("NOTIFY")) {
-                    answer(r, notifyAnswer);
+                    if (notifyAnswer > 0) answer(r, notifyAnswer); // 0: a phone that has gone silent
                     synchronized (seenNotifyCseqs) {
                         if (!seenNotifyCseqs.add(r.cseq().number())) continue; // a retransmission
                     }
