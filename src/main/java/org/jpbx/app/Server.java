@@ -96,6 +96,8 @@ public final class Server implements AutoCloseable {
     private final Hints hints;
     private final Pbx pbx;
     private final SessionModule sessions;
+    private final org.jpbx.store.SqliteSubscriptionStore subscriptionStore;
+    private final org.jpbx.pjsip.pubsub.SubscriptionManager subscriptions;
     private java.util.concurrent.ScheduledExecutorService sweeper;
 
     private Server(Directories dirs, CommandRegistry commands) throws Exception {
@@ -186,6 +188,12 @@ public final class Server implements AutoCloseable {
                 bindings, qualifier, dirs.dataDir().resolve("sounds"), media);
         sessions.register(distributor);
         sessions.feedDeviceStates(endpointStates, deviceStates);
+        this.subscriptionStore = new org.jpbx.store.SqliteSubscriptionStore(dirs.dataDir().resolve("contacts.db"));
+        this.subscriptions = new org.jpbx.pjsip.pubsub.SubscriptionManager(stack.transactions(), dialogs, config::pjsip,
+                subscriptionStore, System::currentTimeMillis);
+        subscriptions.register(org.jpbx.pjsip.pubsub.presence.ExtensionStatePackage.presence(hints, sessions::ringingCaller));
+        subscriptions.register(org.jpbx.pjsip.pubsub.presence.ExtensionStatePackage.dialog(hints, sessions::ringingCaller));
+        subscriptions.register(distributor);
         try {
             transports.start();
         } catch (Exception e) {
@@ -202,6 +210,7 @@ public final class Server implements AutoCloseable {
         this.outbound = new OutboundRegistrations(config::pjsip, stack.transactions(), new BoundAddresses(transports), lines);
         outbound.start();
         startSweeper(stored);
+        subscriptions.restore();
         PjsipLoggerCommands.register(commands, trace);
         ReloadCommands.register(commands, this);
         PjsipShowCommands.register(commands, config::pjsip, new LiveRuntimeView(config::pjsip, bindings, qualifier, identifier::resolved,
@@ -210,6 +219,7 @@ public final class Server implements AutoCloseable {
         RegistrationCommands.register(commands, outbound);
         DialplanCommands.register(commands, dialplan, hints, this::reloadDialplan);
         sessions.registerCommands(commands);
+        org.jpbx.pjsip.pubsub.SubscriptionCommands.register(commands, subscriptions, config::pjsip);
         IdentifyCommands.register(commands, unmatched, unidentified, config::pjsip);
         QualifyCommands.register(commands, qualifier);
         LOG.info("jpbx {} started with {} ({} lanes, {} I/O)", Version.current(), dirs.configDir(), lanes.size(),
@@ -284,6 +294,8 @@ public final class Server implements AutoCloseable {
     public Pbx pbx() { return pbx; }
     public DialplanManager dialplan() { return dialplan; }
     public Hints hints() { return hints; }
+    /** Inbound subscriptions (presence, dialog): event packages register here. */
+    public org.jpbx.pjsip.pubsub.SubscriptionManager subscriptions() { return subscriptions; }
     public DeviceStates deviceStates() { return deviceStates; }
     /** PJSIP device states; the call layer adds its channel states with setChannelStates. */
     public EndpointDeviceStates endpointStates() { return endpointStates; }
@@ -358,6 +370,7 @@ public final class Server implements AutoCloseable {
             web.close();
             lanes.close();
             io.close();
+            subscriptionStore.close();
             contactStore.close();
             deviceStates.close();
             LOG.info("jpbx stopped");

@@ -58,12 +58,13 @@ import org.slf4j.LoggerFactory;
  * <h2>Schema</h2>
  * Created on first use; its version is kept in {@code PRAGMA user_version}. A file written by a
  * newer schema, or holding a {@code ps_contacts} table this code did not create, is refused.
+ * Version 3 adds the table of {@link SqliteSubscriptionStore}, which shares the file.
  */
 public final class SqliteContactStore implements ContactStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteContactStore.class);
 
     /** The schema version this code writes ({@code PRAGMA user_version}). */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
     /** The most changes one transaction carries. */
     public static final int MAX_BATCH = 1024;
     /** The most changes waiting for the writer; past that a write fails at once (overload). */
@@ -104,7 +105,10 @@ public final class SqliteContactStore implements ContactStore {
             // the primary key, and no query selects by qualify_frequency or aor.
             List.of("DROP INDEX IF EXISTS ps_contacts_uq",
                     "DROP INDEX IF EXISTS ps_contacts_qualifyfreq_exp",
-                    "DROP INDEX IF EXISTS ps_contacts_aor"));
+                    "DROP INDEX IF EXISTS ps_contacts_aor"),
+            // Version 3: inbound subscriptions that survive a restart (Asterisk's
+            // subscription_persistence), written by SqliteSubscriptionStore.
+            List.of(SqliteSubscriptionStore.CREATE_TABLE));
 
     private static final String COLUMNS = "id, aor, uri, expiration_time, qualify_frequency, outbound_proxy, path,"
             + " user_agent, qualify_timeout, reg_server, authenticate_qualify, via_addr, via_port, call_id,"

@@ -291,13 +291,38 @@ class SqliteContactStoreTest {
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-                assertThat(rs.getInt(1)).isEqualTo(2);
+                assertThat(rs.getInt(1)).isEqualTo(SqliteContactStore.SCHEMA_VERSION);
             }
             List<String> indexes = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL")) {
                 while (rs.next()) indexes.add(rs.getString(1));
             }
             assertThat(indexes).containsExactly("ps_contacts_expiration");
+        }
+    }
+
+    @Test
+    void aVersionTwoFileGetsTheSubscriptionTable() throws Exception {
+        try (SqliteContactStore store = new SqliteContactStore(db())) {
+            await(store.apply("bob", List.of(simple("bob", "sip:bob@h", T)), List.of()));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE subscription_persistence");
+            s.execute("PRAGMA user_version = 2");
+        }
+        try (SqliteContactStore store = new SqliteContactStore(db())) {
+            assertThat(store.loadAll()).extracting(ContactRecord::aor).containsExactly("bob");
+        }
+        try (SqliteSubscriptionStore subs = new SqliteSubscriptionStore(db())) {
+            subs.save(new SubscriptionRecord("c1;t1", "alice", "dialog", "100", "application/dialog-info+xml", "SUBSCRIBE ...",
+                    "transport-udp", "UDP", "192.0.2.1", 5060, "t1", 7, T * 1000, "<sip:192.0.2.2>", 3, false));
+        }
+        try (SqliteSubscriptionStore subs = new SqliteSubscriptionStore(db())) {
+            assertThat(subs.loadAll()).singleElement().satisfies(r -> {
+                assertThat(r.id()).isEqualTo("c1;t1");
+                assertThat(r.bodyVersion()).isEqualTo(3);
+                assertThat(r.localCseq()).isEqualTo(7);
+            });
         }
     }
 

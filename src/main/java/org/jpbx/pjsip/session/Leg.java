@@ -175,6 +175,8 @@ final class Leg implements DialogUser {
     boolean held() { return held; }
     boolean ended() { return ended; }
     SipRequest invite() { return invite; }
+    /** The INVITE an outgoing leg sent (its From names the caller); null for an incoming leg. */
+    SipRequest outgoingInvite() { return request; }
     String bridgedTo() { return bridgedTo; }
     void setBridgedTo(String peer) { this.bridgedTo = peer == null ? "" : peer; }
     String application() { return application; }

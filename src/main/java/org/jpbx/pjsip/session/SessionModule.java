@@ -74,6 +74,31 @@ public final class SessionModule {
         return null;
     }
 
+    /**
+     * The caller ringing one of {@code devices} ({@code PJSIP/<endpoint>}), from the oldest ringing
+     * outgoing leg's From: what dialog-info names as the remote party of an early dialog. Null when none rings.
+     */
+    public org.jpbx.pjsip.pubsub.presence.RingingCallers.Party ringingCaller(java.util.List<String> devices) {
+        for (Leg l : calls.legs()) {
+            if (l.ended() || (l.state() != org.jpbx.dialplan.ChannelState.RINGING && l.state() != org.jpbx.dialplan.ChannelState.PRERING)) continue;
+            boolean ours = false;
+            for (String d : devices) if (d.equalsIgnoreCase("PJSIP/" + l.endpoint.id())) ours = true;
+            if (!ours) continue;
+            var sent = l.outgoingInvite() != null ? l.outgoingInvite() : l.invite();
+            if (sent == null) continue;
+            try {
+                var from = sent.from();
+                String name = from.displayNameText() == null ? "" : from.displayNameText();
+                String number = from.uri() instanceof org.jpbx.sip.message.SipUri u && u.user() != null
+                        ? org.jpbx.sip.message.SipUri.unescape(u.user()) : "";
+                return new org.jpbx.pjsip.pubsub.presence.RingingCallers.Party(name, number);
+            } catch (RuntimeException unreadable) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     /** Legs alive (incoming and outgoing). */
     public int activeChannels() { return calls.legs().size(); }
 }

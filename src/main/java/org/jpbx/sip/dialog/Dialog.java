@@ -101,6 +101,12 @@ public final class Dialog {
         return true;
     }
 
+    /** The CSeq number of the last request we sent (what a restored dialog continues from). */
+    public long lastLocalCseq() { return localCseq; }
+
+    /** A dialog re-created after a restart continues our CSeq numbering where it stopped. */
+    public void resumeLocalCseq(long last) { this.localCseq = last; }
+
     /** The CSeq number of the next request we send (ACK and CANCEL reuse the INVITE's instead). */
     public long nextCseq() { return ++localCseq; }
 
