@@ -35,6 +35,9 @@ final class Baresip implements AutoCloseable {
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]*)\"");
     private static final Pattern DATA = Pattern.compile("\"data\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
+    /** The longest a phone lives; a test's phones are closed long before. */
+    static final int LIFETIME_SECONDS = 300;
+
     final String name;
     final Path dir;
     final int sipPort;
@@ -70,7 +73,8 @@ final class Baresip implements AutoCloseable {
         Files.writeString(dir.resolve("accounts"), "<sip:%s@127.0.0.1:%d;transport=udp>;auth_pass=%s;regint=300%s\n"
                 .formatted(user, jpbxPort, password, accountParams));
         Files.writeString(dir.resolve("contacts"), "");
-        Process p = new ProcessBuilder(bin, "-4", "-f", dir.toString())
+        // -t: baresip quits by itself after LIFETIME_SECONDS even if the test JVM dies without closing it
+        Process p = new ProcessBuilder(bin, "-4", "-f", dir.toString(), "-t", Integer.toString(LIFETIME_SECONDS))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("baresip.log").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
