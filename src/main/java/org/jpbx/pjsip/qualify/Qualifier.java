@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * (only a 2xx with qualify_2xx_only), silence for qualify_timeout makes it Unreachable. A new
  * binding is pinged at once. A 401/407 is answered with the endpoint's outbound_auth; a new
  * challenge to the answer is answered again only when it says {@code stale=true} (the credentials
- * were right, the nonce old), at most {@link #MAX_CHALLENGES} in all, and the final response decides. Status changes are published to listeners (device state, the CLI).
+ * were right, the nonce old), below {@link #MAX_CHALLENGES} in all, and the final response
+ * decides. Status changes are published to listeners (device state, the CLI).
  */
 public final class Qualifier {
     private static final Logger LOG = LoggerFactory.getLogger("qualify");
