@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jpbx.pjsip.auth.client.DigestChallenge;
 import org.jpbx.pjsip.auth.client.DigestClient;
 import org.jpbx.pjsip.config.Aor;
 import org.jpbx.pjsip.config.Auth;
@@ -34,11 +35,15 @@ import org.slf4j.LoggerFactory;
  * Qualify (reference §3.10): one timer per AOR with qualify_frequency > 0 sends OPTIONS to
  * every contact of the AOR, dynamic and static; any final response makes the contact Reachable
  * (only a 2xx with qualify_2xx_only), silence for qualify_timeout makes it Unreachable. A new
- * binding is pinged at once. A 401/407 is answered once with the endpoint's outbound_auth and
- * the answer to that decides. Status changes are published to listeners (device state, the CLI).
+ * binding is pinged at once. A 401/407 is answered with the endpoint's outbound_auth; a new
+ * challenge to the answer is answered again only when it says {@code stale=true} (the credentials
+ * were right, the nonce old), below {@link #MAX_CHALLENGES} in all, and the final response
+ * decides. Status changes are published to listeners (device state, the CLI).
  */
 public final class Qualifier {
     private static final Logger LOG = LoggerFactory.getLogger("qualify");
+    /** Challenges to one OPTIONS after which jpbx assumes a loop and lets the last one decide (as Asterisk's limit of 10). */
+    static final int MAX_CHALLENGES = 10;
 
     /** A contact's status changed. */
     public record StatusChange(String aor, String uri, String contactId, ContactState state) {}
@@ -194,7 +199,7 @@ public final class Qualifier {
         lane.execute(() -> {
             long sent = System.nanoTime();
             boolean[] done = new boolean[1];
-            transmit(options, protocol, dest, aor, t, ep, only2xx, sent, done, true);
+            transmit(options, protocol, dest, aor, t, ep, only2xx, sent, done, 0);
             // qualify_timeout, not timer F, decides when silence means Unreachable
             lane.schedule(() -> {
                 if (done[0]) return;
@@ -204,19 +209,26 @@ public final class Qualifier {
         });
     }
 
-    /** Sends one OPTIONS; a 401/407 to the first is answered once with the endpoint's outbound_auth (§3.10). */
+    /**
+     * Sends one OPTIONS; a 401/407 is answered with the endpoint's outbound_auth (§3.10): the first
+     * challenge always, a later one only when stale (a wrong password is not tried again), and
+     * never beyond {@link #MAX_CHALLENGES}. {@code challenges} counts those received so far.
+     */
     private void transmit(SipRequest request, TransportProtocol protocol, InetSocketAddress dest, Aor aor, Target t, Endpoint ep,
-                          boolean only2xx, long sent, boolean[] done, boolean mayAnswerChallenge) {
+                          boolean only2xx, long sent, boolean[] done, int challenges) {
         transactions.sendRequest(request, protocol, dest, new ClientTransactionListener() {
             @Override
             public void onResponse(ClientTransaction c, SipResponse r) {
                 if (done[0] || r.isProvisional()) return;
-                if ((r.status() == 401 || r.status() == 407) && mayAnswerChallenge) {
+                if ((r.status() == 401 || r.status() == 407) && challenges + 1 < MAX_CHALLENGES && (challenges == 0 || stale(r))) {
                     SipRequest again = authenticated(request, r, ep);
                     if (again != null) {
-                        transmit(again, protocol, dest, aor, t, ep, only2xx, sent, done, false);
+                        transmit(again, protocol, dest, aor, t, ep, only2xx, sent, done, challenges + 1);
                         return;
                     }
+                } else if (r.status() == 401 || r.status() == 407) {
+                    LOG.debug("OPTIONS to {} challenged again ({} challenges{}): not answered, the {} decides", request.requestUri(),
+                            challenges + 1, stale(r) ? "" : ", not stale: the credentials were refused", r.status());
                 }
                 done[0] = true;
                 boolean ok = !only2xx || r.isSuccess();
@@ -236,6 +248,16 @@ public final class Qualifier {
                 update(aor, t, new ContactState(ContactState.Status.UNREACHABLE, 0));
             }
         });
+    }
+
+    /** True when a challenge says its nonce merely expired ({@code stale=true}): the credentials were right. */
+    private static boolean stale(SipResponse challenge) {
+        String header = challenge.status() == 407 ? HeaderName.PROXY_AUTHENTICATE : HeaderName.WWW_AUTHENTICATE;
+        for (String v : challenge.headerValues(header)) {
+            DigestChallenge c = DigestChallenge.parse(v);
+            if (c != null && c.stale()) return true;
+        }
+        return false;
     }
 
     /** The OPTIONS again with CSeq + 1 and credentials from the endpoint's outbound_auth, or null when none fit. */

@@ -67,6 +67,7 @@ public final class SessionModule {
 
     public void registerCommands(CommandRegistry commands) {
         CallCommands.register(commands, calls, this::dialplanOf);
+        ChannelStatsCommand.register(commands, calls, this::dialplanOf);
     }
 
     private PbxChannel dialplanOf(String channelName) {
