@@ -83,6 +83,7 @@ class PrackTimersWireTest {
                 type=endpoint
                 context=internal
                 allow=ulaw
+                direct_media=no
                 [6001-by-ip]
                 type=identify
                 endpoint=6001
@@ -92,6 +93,7 @@ class PrackTimersWireTest {
                 type=endpoint
                 context=internal
                 allow=ulaw
+                direct_media=no
                 100rel=no
                 [norel-by-ip]
                 type=identify
@@ -102,6 +104,7 @@ class PrackTimersWireTest {
                 type=endpoint
                 context=internal
                 allow=ulaw
+                direct_media=no
                 100rel=required
                 [relreq-by-ip]
                 type=identify
@@ -112,6 +115,7 @@ class PrackTimersWireTest {
                 type=endpoint
                 context=internal
                 allow=ulaw
+                direct_media=no
                 aors=7001
                 [7001]
                 type=aor
@@ -121,6 +125,7 @@ class PrackTimersWireTest {
                 type=endpoint
                 context=internal
                 allow=ulaw
+                direct_media=no
                 aors=7002
                 timers_sess_expires=90
                 [7002]
@@ -131,6 +136,7 @@ class PrackTimersWireTest {
                 type=endpoint
                 context=internal
                 allow=ulaw
+                direct_media=no
                 aors=7003
                 timers_sess_expires=90
                 [7003]
@@ -141,6 +147,7 @@ class PrackTimersWireTest {
                 type=endpoint
                 context=internal
                 allow=ulaw
+                direct_media=no
                 aors=7004
                 [7004]
                 type=aor

@@ -84,6 +84,7 @@ class SubscriptionWireTest {
                 type=endpoint
                 context=internal
                 allow=ulaw
+                direct_media=no
                 [6001-by-ip]
                 type=identify
                 endpoint=6001
@@ -93,6 +94,7 @@ class SubscriptionWireTest {
                 type=endpoint
                 context=internal
                 allow=ulaw
+                direct_media=no
                 aors=6002
                 [6002]
                 type=aor
@@ -102,6 +104,7 @@ class SubscriptionWireTest {
                 type=endpoint
                 context=internal
                 allow=ulaw
+                direct_media=no
                 aors=6003
                 [6003]
                 type=aor
