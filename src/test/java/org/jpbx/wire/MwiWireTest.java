@@ -28,6 +28,7 @@ class MwiWireTest {
     static final String UNSOL_IP = "127.0.0.62";
     static final String REPLACER_IP = "127.0.0.63";
     static final String SIPP_IP = "127.0.0.64";
+    static final String SPLIT_IP = "127.0.0.67";
 
     static final String PJSIP = """
 
@@ -95,7 +96,21 @@ class MwiWireTest {
             [sipp-phone]
             type=aor
             max_contacts=1
-            """.formatted(VM_IP, UNSOL_IP, REPLACER_IP, SIPP_IP);
+
+            [split]
+            type=endpoint
+            context=default
+            aors=split
+            mailboxes=7000@default,7001@default
+            aggregate_mwi=no
+            [split-by-ip]
+            type=identify
+            endpoint=split
+            match=%5$s
+            [split]
+            type=aor
+            max_contacts=1
+            """.formatted(VM_IP, UNSOL_IP, REPLACER_IP, SIPP_IP, SPLIT_IP);
 
     @BeforeAll
     static void start() throws Exception {
@@ -202,7 +217,12 @@ class MwiWireTest {
                 assertThat(s.refresh("message-summary", 0).status()).isEqualTo(200);
                 assertThat(s.nextNotify(10).header("Subscription-State")).isEqualTo("terminated");
             }
-            // the subscription is over: unsolicited NOTIFYs resume; the 5/0 change above never reached the contact
+            // the subscription is over (once the server has forgotten it): unsolicited NOTIFYs resume;
+            // the 5/0 change above never reached the contact
+            for (int i = 0; i < 100 && server.cli("pjsip list subscriptions inbound").contains("replacer/message-summary"); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(server.cli("pjsip list subscriptions inbound")).doesNotContain("replacer/message-summary");
             server.cli("mwi update mailbox 3000@default 7 0");
             SipRequest resumed = phone.nextNotify(10);
             assertThat(resumed).isNotNull();
@@ -239,5 +259,35 @@ class MwiWireTest {
         } finally {
             uas.kill();
         }
+    }
+
+    @Test
+    void withoutAggregationEachMailboxHasItsOwnNotify() throws Exception {
+        server.cli("mwi update mailbox 7000@default 1 0");
+        server.cli("mwi update mailbox 7001@default 0 2");
+        try (MwiPhone phone = new MwiPhone(SPLIT_IP, "split", server.port)) {
+            assertThat(phone.register(300).status()).isEqualTo(200);
+            java.util.List<String> bodies = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                SipRequest n = phone.nextNotify(10);
+                assertThat(n).as("NOTIFY " + (i + 1) + " of 2 on registration").isNotNull();
+                bodies.add(n.bodyText());
+            }
+            assertThat(bodies).anySatisfy(b -> assertThat(b).contains("Messages-Waiting: yes").contains("Voice-Message: 1/0 (0/0)"))
+                    .anySatisfy(b -> assertThat(b).contains("Messages-Waiting: no").contains("Voice-Message: 0/2 (0/0)"))
+                    .allSatisfy(b -> assertThat(b).as("global default_voicemail_extension").contains("Message-Account: sip:*99@"));
+
+            server.cli("mwi update mailbox 7001@default 5 2");
+            assertThat(phone.nextNotify(10).bodyText()).as("only the mailbox that changed").contains("Voice-Message: 5/2 (0/0)");
+        }
+    }
+
+    @Test
+    void badCountsChangeNothing() {
+        assertThat(server.cli("mwi update mailbox 8000@default many")).contains("Invalid NewMessages: 'many'.")
+                .contains("Usage: mwi update mailbox <mailbox_id> [<new> [<old>]]");
+        assertThat(server.cli("mwi update mailbox 8000@default 1 -2")).contains("Invalid OldMessages: '-2'.");
+        assertThat(server.cli("mwi show mailbox 8000@default")).contains("External MWI mailbox '8000@default' not found.");
+        assertThat(server.cli("mwi list like ^8000")).isEqualTo(String.format("%6s %6s %s%n", "New", "Old", "Mailbox"));
     }
 }
