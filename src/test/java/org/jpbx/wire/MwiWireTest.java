@@ -290,4 +290,54 @@ class MwiWireTest {
         assertThat(server.cli("mwi show mailbox 8000@default")).contains("External MWI mailbox '8000@default' not found.");
         assertThat(server.cli("mwi list like ^8000")).isEqualTo(String.format("%6s %6s %s%n", "New", "Old", "Mailbox"));
     }
+
+    @Test
+    void aSubscribeWithoutAUserIsServedEveryAorOfTheEndpoint() throws Exception {
+        server.cli("mwi update mailbox 1000@default 2 0");
+        server.cli("mwi update mailbox 1001@default 1 4");
+        try (SipClient c = SipClient.udpFrom(VM_IP, server.port)) {
+            String callId = java.util.UUID.randomUUID() + "@nouser";
+            c.send(subscribeWithoutUser(c, callId, 1, null, 600));
+            SipResponse ok = null;
+            SipRequest notify = null;
+            for (int i = 0; i < 20 && (ok == null || notify == null); i++) {
+                var m = c.receiveMessage(500);
+                if (m instanceof SipResponse r && r.status() >= 200) ok = r;
+                if (m instanceof SipRequest n && n.isMethod("NOTIFY")) {
+                    notify = n;
+                    c.send(okTo(n));
+                }
+            }
+            assertThat(ok).isNotNull();
+            assertThat(ok.status()).isEqualTo(200);
+            assertThat(notify).isNotNull();
+            assertThat(notify.bodyText()).as("vm-phone's mailboxes (the aor plain has none)")
+                    .contains("Message-Account: sip:*97@127.0.0.1").contains("Voice-Message: 3/4 (0/0)");
+            c.send(subscribeWithoutUser(c, callId, 2, ok.toTag(), 0));
+            SipRequest last = null;
+            for (int i = 0; i < 20 && last == null; i++) {
+                if (c.receiveMessage(500) instanceof SipRequest n && n.isMethod("NOTIFY")) {
+                    c.send(okTo(n));
+                    if ("terminated".equals(n.header("Subscription-State"))) last = n;
+                }
+            }
+            assertThat(last).as("the final NOTIFY of the un-SUBSCRIBE").isNotNull();
+        }
+    }
+
+    private static String subscribeWithoutUser(SipClient c, String callId, int cseq, String toTag, int expires) {
+        return ("SUBSCRIBE sip:127.0.0.1:%d SIP/2.0\r\nVia: SIP/2.0/UDP %s:%d;branch=z9hG4bK%s;rport\r\nMax-Forwards: 70\r\n"
+                + "From: <sip:vm-phone@%s>;tag=nouser\r\nTo: <sip:127.0.0.1>%s\r\nCall-ID: %s\r\nCSeq: %d SUBSCRIBE\r\n"
+                + "Contact: <sip:vm-phone@%s:%d>\r\nEvent: message-summary\r\nExpires: %d\r\nContent-Length: 0\r\n\r\n")
+                .formatted(server.port, VM_IP, c.localPort(), java.util.UUID.randomUUID(), VM_IP, toTag == null ? "" : ";tag=" + toTag,
+                        callId, cseq, VM_IP, c.localPort(), expires);
+    }
+
+    private static String okTo(SipRequest r) {
+        StringBuilder b = new StringBuilder("SIP/2.0 200 OK\r\n");
+        for (String v : r.headerValues("Via")) b.append("Via: ").append(v).append("\r\n");
+        b.append("From: ").append(r.header("From")).append("\r\nTo: ").append(r.header("To")).append("\r\nCall-ID: ")
+                .append(r.callId()).append("\r\nCSeq: ").append(r.header("CSeq")).append("\r\nContent-Length: 0\r\n\r\n");
+        return b.toString();
+    }
 }
