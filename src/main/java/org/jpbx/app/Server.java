@@ -196,7 +196,7 @@ public final class Server implements AutoCloseable {
         subscriptions.register(org.jpbx.pjsip.pubsub.presence.ExtensionStatePackage.dialog(hints, sessions::ringingCaller));
         subscriptions.register(distributor);
         this.mwi = org.jpbx.pjsip.pubsub.mwi.MwiModule.install(dirs.dataDir().resolve("contacts.db"), config::pjsip, bindings,
-                stack.transactions(), new BoundAddresses(transports), subscriptions, commands);
+                stack.transactions(), new BoundAddresses(transports), subscriptions, distributor, commands);
         registrar.onRegistered(mwi::registered);
         try {
             transports.start();

@@ -29,6 +29,7 @@ class MwiWireTest {
     static final String REPLACER_IP = "127.0.0.63";
     static final String SIPP_IP = "127.0.0.64";
     static final String SPLIT_IP = "127.0.0.67";
+    static final String VMSERVER_IP = "127.0.0.68";
 
     static final String PJSIP = """
 
@@ -110,7 +111,16 @@ class MwiWireTest {
             [split]
             type=aor
             max_contacts=1
-            """.formatted(VM_IP, UNSOL_IP, REPLACER_IP, SIPP_IP, SPLIT_IP);
+
+            [vmserver]
+            type=endpoint
+            context=default
+            incoming_mwi_mailbox=1000@default
+            [vmserver-by-ip]
+            type=identify
+            endpoint=vmserver
+            match=%6$s
+            """.formatted(VM_IP, UNSOL_IP, REPLACER_IP, SIPP_IP, SPLIT_IP, VMSERVER_IP);
 
     @BeforeAll
     static void start() throws Exception {
@@ -339,5 +349,40 @@ class MwiWireTest {
         b.append("From: ").append(r.header("From")).append("\r\nTo: ").append(r.header("To")).append("\r\nCall-ID: ")
                 .append(r.callId()).append("\r\nCSeq: ").append(r.header("CSeq")).append("\r\nContent-Length: 0\r\n\r\n");
         return b.toString();
+    }
+
+    @Test
+    void aNotifyFromAnEndpointWithIncomingMwiMailboxSetsTheCounts() throws Exception {
+        server.cli("mwi update mailbox 1000@default 0 0");
+        server.cli("mwi update mailbox 1001@default 0 0");
+        try (Subscriber s = new Subscriber(VM_IP, server.port);
+             SipClient vm = SipClient.udpFrom(VMSERVER_IP, server.port);
+             SipClient other = SipClient.udpFrom(VM_IP, server.port)) {
+            assertThat(s.subscribe("vm-phone", "message-summary", null, 600).status()).isEqualTo(200);
+            assertThat(s.nextNotify(10).bodyText()).contains("Voice-Message: 0/0 (0/0)");
+
+            vm.send(incomingNotify(vm, VMSERVER_IP, "Messages-Waiting: yes\r\nVoice-Message: 3/4 (1/0)\r\n"));
+            assertThat(vm.receive(5000).status()).isEqualTo(200);
+            assertThat(server.cli("mwi show mailbox 1000@default")).contains("NewMessages: 3\nOldMessages: 4");
+            assertThat(s.nextNotify(10).bodyText()).as("the subscriber hears what the voicemail server said")
+                    .contains("Voice-Message: 3/4 (0/0)");
+
+            vm.send(incomingNotify(vm, VMSERVER_IP, "Messages-Waiting: perhaps\r\n"));
+            assertThat(vm.receive(5000).status()).as("a body without counts").isEqualTo(400);
+            other.send(incomingNotify(other, VM_IP, "Messages-Waiting: no\r\nVoice-Message: 0/0\r\n"));
+            SipResponse refused = other.receive(5000);
+            assertThat(refused.status()).as("an endpoint without incoming_mwi_mailbox").isEqualTo(501);
+            assertThat(refused.header("Warning")).contains("incoming_mwi_mailbox");
+            assertThat(server.cli("mwi show mailbox 1000@default")).as("unchanged").contains("NewMessages: 3\nOldMessages: 4");
+            assertThat(s.refresh("message-summary", 0).status()).isEqualTo(200);
+        }
+    }
+
+    private static String incomingNotify(SipClient c, String ip, String body) {
+        return ("NOTIFY sip:mwi@127.0.0.1:%d SIP/2.0\r\nVia: SIP/2.0/UDP %s:%d;branch=z9hG4bK%s;rport\r\nMax-Forwards: 70\r\n"
+                + "From: <sip:vm@%s>;tag=vm1\r\nTo: <sip:mwi@127.0.0.1>\r\nCall-ID: %s@vm\r\nCSeq: 1 NOTIFY\r\n"
+                + "Event: message-summary\r\nSubscription-State: active\r\nContent-Type: application/simple-message-summary\r\n"
+                + "Content-Length: %d\r\n\r\n%s").formatted(server.port, ip, c.localPort(), java.util.UUID.randomUUID(), ip,
+                java.util.UUID.randomUUID(), body.length(), body);
     }
 }
