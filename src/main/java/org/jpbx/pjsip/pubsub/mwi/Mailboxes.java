@@ -75,7 +75,7 @@ public final class Mailboxes {
     }
 
     /**
-     * Sets the counts of {@code mailbox}: stored durably, then announced. Blocks on the store, so
+     * Sets the counts of {@code mailbox}: stored durably, then announced (also when unchanged). Blocks on the store, so
      * never call it from a lane or an event loop.
      *
      * @throws IllegalArgumentException for an empty name or negative counts
@@ -85,9 +85,11 @@ public final class Mailboxes {
         MailboxRecord record = new MailboxRecord(mailbox, newMessages, oldMessages);
         synchronized (writeLock) {
             store.put(record);
-            Counts before = counts.put(mailbox, new Counts(newMessages, oldMessages));
+            counts.put(mailbox, new Counts(newMessages, oldMessages));
             LOG.debug("Mailbox {}: {} new, {} old messages", mailbox, newMessages, oldMessages);
-            if (!new Counts(newMessages, oldMessages).equals(before)) announce(mailbox);
+            // announced even when unchanged, as Asterisk publishes every update: setting the same
+            // counts again is how an operator pushes MWI to phones once more
+            announce(mailbox);
         }
     }
 
@@ -96,7 +98,7 @@ public final class Mailboxes {
         synchronized (writeLock) {
             boolean stored = store.remove(mailbox);
             Counts before = counts.remove(mailbox);
-            if (before != null && !before.equals(Counts.NONE)) announce(mailbox);
+            if (before != null) announce(mailbox);
             return stored || before != null;
         }
     }
