@@ -23,6 +23,7 @@ import org.jpbx.sip.message.Methods;
 import org.jpbx.sip.message.SipRequest;
 import org.jpbx.sip.message.SipResponse;
 import org.jpbx.sip.message.SipUri;
+import org.jpbx.sip.message.Via;
 import org.jpbx.sip.transaction.ClientTransaction;
 import org.jpbx.sip.transaction.ClientTransactionListener;
 import org.jpbx.sip.transaction.Responses;
@@ -129,6 +130,7 @@ public final class UnsolicitedMwi {
                 if (closed[0]) return;
                 closed[0] = true;
             }
+            LOG.debug("Endpoint '{}': unsolicited MWI for {} given back", endpointId, held);
             replaced.computeIfPresent(endpointId, (k, map) -> {
                 for (String b : held) map.computeIfPresent(b, (x, n) -> n <= 1 ? null : n - 1);
                 return map.isEmpty() ? null : map;
@@ -255,6 +257,8 @@ public final class UnsolicitedMwi {
         if (vmExt.isEmpty()) vmExt = text(cfg.global().object().getString("default_voicemail_extension"));
 
         SipRequest n = new SipRequest(Methods.NOTIFY, uri);
+        // the Via first, as phones read it; the transport fills in its sent-by
+        n.addHeader(HeaderName.VIA, Via.of(protocol.viaName(), "0.0.0.0", 0, Responses.newBranch()).toString());
         for (String route : t.path()) n.addHeader(HeaderName.ROUTE, route.strip());
         n.addHeader(HeaderName.FROM, "<sip:" + fromUser + "@" + fromDomain + ">;tag=" + Responses.newTag());
         n.addHeader(HeaderName.TO, "<" + uri + ">");
