@@ -98,6 +98,7 @@ public final class Server implements AutoCloseable {
     private final SessionModule sessions;
     private final org.jpbx.store.SqliteSubscriptionStore subscriptionStore;
     private final org.jpbx.pjsip.pubsub.SubscriptionManager subscriptions;
+    private final org.jpbx.pjsip.pubsub.mwi.MwiModule mwi;
     private java.util.concurrent.ScheduledExecutorService sweeper;
 
     private Server(Directories dirs, CommandRegistry commands) throws Exception {
@@ -194,6 +195,9 @@ public final class Server implements AutoCloseable {
         subscriptions.register(org.jpbx.pjsip.pubsub.presence.ExtensionStatePackage.presence(hints, sessions::ringingCaller));
         subscriptions.register(org.jpbx.pjsip.pubsub.presence.ExtensionStatePackage.dialog(hints, sessions::ringingCaller));
         subscriptions.register(distributor);
+        this.mwi = org.jpbx.pjsip.pubsub.mwi.MwiModule.install(dirs.dataDir().resolve("contacts.db"), config::pjsip, bindings,
+                stack.transactions(), new BoundAddresses(transports), subscriptions, distributor, commands);
+        registrar.onRegistered(mwi::registered);
         try {
             transports.start();
         } catch (Exception e) {
@@ -211,6 +215,7 @@ public final class Server implements AutoCloseable {
         outbound.start();
         startSweeper(stored);
         subscriptions.restore();
+        mwi.start();
         PjsipLoggerCommands.register(commands, trace);
         ReloadCommands.register(commands, this);
         PjsipShowCommands.register(commands, config::pjsip, new LiveRuntimeView(config::pjsip, bindings, qualifier, identifier::resolved,
@@ -371,6 +376,7 @@ public final class Server implements AutoCloseable {
             lanes.close();
             io.close();
             subscriptionStore.close();
+            mwi.close();
             contactStore.close();
             deviceStates.close();
             LOG.info("jpbx stopped");

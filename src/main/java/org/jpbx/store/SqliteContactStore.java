@@ -59,12 +59,13 @@ import org.slf4j.LoggerFactory;
  * Created on first use; its version is kept in {@code PRAGMA user_version}. A file written by a
  * newer schema, or holding a {@code ps_contacts} table this code did not create, is refused.
  * Version 3 adds the table of {@link SqliteSubscriptionStore}, which shares the file.
+ * Version 4 adds the MWI mailbox counts of {@link SqliteMailboxStore}.
  */
 public final class SqliteContactStore implements ContactStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteContactStore.class);
 
     /** The schema version this code writes ({@code PRAGMA user_version}). */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
     /** The most changes one transaction carries. */
     public static final int MAX_BATCH = 1024;
     /** The most changes waiting for the writer; past that a write fails at once (overload). */
@@ -108,7 +109,10 @@ public final class SqliteContactStore implements ContactStore {
                     "DROP INDEX IF EXISTS ps_contacts_aor"),
             // Version 3: inbound subscriptions that survive a restart (Asterisk's
             // subscription_persistence), written by SqliteSubscriptionStore.
-            List.of(SqliteSubscriptionStore.CREATE_TABLE));
+            List.of(SqliteSubscriptionStore.CREATE_TABLE),
+            // Version 4: MWI mailbox counts (jpbx has no voicemail: they are set from outside and
+            // must survive a restart), written by SqliteMailboxStore.
+            List.of(SqliteMailboxStore.CREATE_TABLE));
 
     private static final String COLUMNS = "id, aor, uri, expiration_time, qualify_frequency, outbound_proxy, path,"
             + " user_agent, qualify_timeout, reg_server, authenticate_qualify, via_addr, via_port, call_id,"

@@ -12,5 +12,9 @@
  * {@code subscription_persistence} (schema version 3), behind
  * {@link org.jpbx.store.SubscriptionStore}; {@link org.jpbx.store.SqliteSubscriptionStore} writes
  * them asynchronously, as Asterisk writes its subscription_persistence family.
+ *
+ * <p>MWI mailbox counts (jpbx has no voicemail; they are set from outside) are in table
+ * {@code mwi_mailboxes} (schema version 4) behind {@link org.jpbx.store.MailboxStore};
+ * {@link org.jpbx.store.SqliteMailboxStore} commits each update before it returns.
  */
 package org.jpbx.store;

@@ -56,6 +56,8 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
      * connection closes they go. A binding refreshed over another connection moves to it.
      */
     private final Map<String, Flow> pruneFlowOf = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Hears every binding a REGISTER added or refreshed, after the 200 went out (unsolicited MWI). */
+    private volatile Consumer<Binding> registered = b -> { };
 
     public Registrar(Supplier<PjsipConfig> config, BindingTable table, BindingPersistence store, LongSupplier clock,
                      String regServer, Predicate<String> unreachable, Consumer<Change> listener) {
@@ -69,6 +71,9 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
     }
 
     public BindingTable table() { return table; }
+
+    /** Sets who hears each binding a REGISTER added or refreshed (called on the REGISTER's lane, after the 200; must not block). */
+    public void onRegistered(Consumer<Binding> listener) { this.registered = listener == null ? b -> { } : listener; }
 
     /**
      * At start: the stored bindings, less those that do not survive a restart (§3.8), become the
@@ -163,6 +168,13 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
             SipResponse accepted = ok(tx, r, aor, clock.getAsLong());
             if (contacts.stream().anyMatch(ContactRequest::outbound)) Outbound.confirm(accepted, cfg.global().keepAliveInterval().toSeconds());
             tx.respond(accepted);
+            for (Binding b : outcome.upserts) {
+                try {
+                    registered.accept(b);
+                } catch (RuntimeException e) {
+                    LOG.error("A listener of registered contact '{}' failed", b.uri(), e);
+                }
+            }
         }));
     }
 
