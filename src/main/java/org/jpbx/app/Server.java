@@ -194,6 +194,9 @@ public final class Server implements AutoCloseable {
         subscriptions.register(org.jpbx.pjsip.pubsub.presence.ExtensionStatePackage.presence(hints, sessions::ringingCaller));
         subscriptions.register(org.jpbx.pjsip.pubsub.presence.ExtensionStatePackage.dialog(hints, sessions::ringingCaller));
         subscriptions.register(distributor);
+        org.jpbx.pjsip.pubsub.rls.ResourceLists resourceLists = new org.jpbx.pjsip.pubsub.rls.ResourceLists(config::pjsip,
+                callId -> stack.transactions().lane(stack.transactions().laneIndex(callId)));
+        subscriptions.setListResolver(resourceLists);
         try {
             transports.start();
         } catch (Exception e) {
@@ -220,6 +223,8 @@ public final class Server implements AutoCloseable {
         DialplanCommands.register(commands, dialplan, hints, this::reloadDialplan);
         sessions.registerCommands(commands);
         org.jpbx.pjsip.pubsub.SubscriptionCommands.register(commands, subscriptions, config::pjsip);
+        org.jpbx.pjsip.pubsub.rls.ResourceListCommands.register(commands, config::pjsip, resourceLists);
+        org.jpbx.devicestate.DeviceStateCommands.register(commands, deviceStates);
         IdentifyCommands.register(commands, unmatched, unidentified, config::pjsip);
         QualifyCommands.register(commands, qualifier);
         LOG.info("jpbx {} started with {} ({} lanes, {} I/O)", Version.current(), dirs.configDir(), lanes.size(),
