@@ -56,6 +56,25 @@ class SubscriptionRestartWireTest {
     }
 
     @Test
+    void aHintRemovedByADialplanReloadEndsItsSubscriptions() throws Exception {
+        int port = TestServer.freePort();
+        Path etc = Files.createDirectories(tmp.resolve("etc"));
+        Files.writeString(etc.resolve("extensions.conf"), "[blf]\nexten => 6003,hint,PJSIP/6003\n");
+        try (TestServer server = TestServer.startRaw(etc, conf(port), port); Subscriber w = new Subscriber(WATCHER_IP, port)) {
+            assertThat(w.subscribe("6003", "dialog", null, 600).status()).isEqualTo(200);
+            SipRequest first = w.nextNotify(10);
+            assertThat(first).isNotNull();
+            Files.writeString(etc.resolve("extensions.conf"), "[blf]\nexten => 6004,hint,PJSIP/6003\n");
+            server.cli("dialplan reload");
+            SipRequest last = w.nextNotify(10);
+            assertThat(last).as("a final NOTIFY when the hint goes").isNotNull();
+            assertThat(last.header("Subscription-State")).isEqualTo("terminated");
+            assertThat(version(last)).as("the last body again").isEqualTo(version(first));
+            assertThat(server.cli("pjsip list subscriptions inbound")).contains("0 active subscriptions");
+        }
+    }
+
+    @Test
     void aSubscriptionIsNotifiedAgainAfterARestart() throws Exception {
         int port = TestServer.freePort();
         Path etc = Files.createDirectories(tmp.resolve("etc"));

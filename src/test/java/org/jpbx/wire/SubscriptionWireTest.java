@@ -82,7 +82,11 @@ class SubscriptionWireTest {
                 [6003]
                 type=aor
                 max_contacts=1
-                """.formatted(WATCHER_IP, NOSUBS_IP, CALLER_IP, CALLEE_IP, calleePort);
+                [6003-by-ip]
+                type=identify
+                endpoint=6003
+                match=%6$s
+                """.formatted(WATCHER_IP, NOSUBS_IP, CALLER_IP, CALLEE_IP, calleePort, PHONE_IP);
     }
 
     static final String EXTENSIONS = """
@@ -245,6 +249,26 @@ class SubscriptionWireTest {
             assertThat(blf.refresh("dialog", 300).status()).as("the dialog is gone").isEqualTo(481);
 
             assertThat(presence.refresh("presence", 0).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void sippWatcherSubscribesRefreshesAndUnsubscribes() throws Exception {
+        SippRunner.assumeInstalled();
+        SippRunner.Result r = SippRunner.to(SippRunner.LOOPBACK, server.port).scenario("subscribe-presence.xml").transport("u1")
+                .localIp(WATCHER_IP).calls(1).service("6003").timeout(java.time.Duration.ofSeconds(30)).run(tmp);
+        assertThat(r.ok()).as(r.describe()).isTrue();
+    }
+
+    @Test
+    void anUnrefreshedSubscriptionEndsWithATerminatedNotify() throws Exception {
+        try (Subscriber w = new Subscriber(PHONE_IP, server.port)) {
+            // 6003's phone itself (no sub_min_expiry) watches its own hint for a moment
+            assertThat(w.subscribe("6003", "presence", null, 2).status()).isEqualTo(200);
+            assertThat(w.nextNotify(10).header("Subscription-State")).matches("active;expires=[12]");
+            SipRequest last = w.nextNotify(20);
+            assertThat(last).as("a final NOTIFY at expiry").isNotNull();
+            assertThat(last.header("Subscription-State")).isEqualTo("terminated");
         }
     }
 
