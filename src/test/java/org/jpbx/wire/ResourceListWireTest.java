@@ -239,6 +239,14 @@ class ResourceListWireTest {
     }
 
     @Test
+    void aSippWatcherSubscribesToAListAndUnsubscribes() throws Exception {
+        SippRunner.assumeInstalled();
+        SippRunner.Result r = SippRunner.to(SippRunner.LOOPBACK, server.port).scenario("subscribe-rls.xml").transport("u1")
+                .localIp(WATCHER_IP).calls(1).service("sales").timeout(java.time.Duration.ofSeconds(30)).run(tmp);
+        assertThat(r.ok()).as(r.describe()).isTrue();
+    }
+
+    @Test
     void aDialogListCarriesDialogInfoPerMember() throws Exception {
         try (Subscriber w = new Subscriber(WATCHER_IP, server.port)) {
             SipResponse ok = w.subscribe("desk", "dialog", null, 600, "Supported: eventlist");
