@@ -100,6 +100,11 @@ class ResourceListWireTest {
             list_item=7100,7101
             full_state=yes
 
+            [growing]
+            type=resource_list
+            event=presence
+            list_item=7100
+
             [broken]
             type=resource_list
             event=presence
@@ -176,7 +181,7 @@ class ResourceListWireTest {
             String show = server.cli("pjsip show resource_lists");
             assertThat(show).containsPattern("ResourceList:\\s+sales\\s+presence\\s+1\\n")
                     .containsPattern("Item:\\s+support\\s+resource_list").containsPattern("Item:\\s+7001\\s+hint")
-                    .containsPattern("ResourceList:\\s+broken\\s+presence\\s+0\\n").contains("Objects found: 6");
+                    .containsPattern("ResourceList:\\s+broken\\s+presence\\s+0\\n").contains("Objects found: 7");
             assertThat(server.cli("pjsip show resource_list sales")).containsPattern("full_state\\s+: false")
                     .containsPattern("list_item\\s+: 7001,7002,support,7999").doesNotContain("ResourceList:  batched");
 
@@ -329,6 +334,39 @@ class ResourceListWireTest {
                 assertThat(note(changed.resource("sip:7101@127.0.0.1:" + server.port).text())).isEqualTo("On the phone");
             } finally {
                 server.cli("devstate change Custom:b7101 NOT_INUSE");
+            }
+            assertThat(w.refresh("presence", 0).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aRefreshAfterAReloadThatChangedTheItemsSendsTheNewList() throws Exception {
+        try (Subscriber w = new Subscriber(WATCHER_IP, server.port)) {
+            assertThat(w.subscribe("growing", "presence", null, 600, "Supported: eventlist").status()).isEqualTo(200);
+            ListDoc first = ListDoc.of(w.nextNotify(10));
+            assertThat(first.names()).containsExactly("7100");
+
+            Path conf = server.configDir.resolve("pjsip.conf");
+            Files.writeString(conf, Files.readString(conf).replace("list_item=7100\n", "list_item=7100,7102\n"));
+            assertThat(server.cli("pjsip reload")).doesNotContainIgnoringCase("error");
+
+            assertThat(w.refresh("presence", 600).status()).isEqualTo(200);
+            ListDoc refreshed = ListDoc.of(w.nextNotify(10));
+            assertThat(refreshed.fullState).isTrue();
+            assertThat(refreshed.version).as("the RLMI version continues").isEqualTo(1);
+            assertThat(refreshed.names()).containsExactly("7100", "7102");
+            assertThat(refreshed.resource("sip:7100@127.0.0.1:" + server.port).instanceId)
+                    .isEqualTo(first.resource("sip:7100@127.0.0.1:" + server.port).instanceId);
+
+            // the new member is watched: its change arrives in a partial NOTIFY
+            try {
+                server.cli("devstate change Custom:b7102 INUSE");
+                ListDoc changed = ListDoc.of(w.nextNotify(15));
+                assertThat(changed.fullState).isFalse();
+                assertThat(changed.names()).containsExactly("7102");
+                assertThat(note(changed.resource("sip:7102@127.0.0.1:" + server.port).text())).isEqualTo("On the phone");
+            } finally {
+                server.cli("devstate change Custom:b7102 NOT_INUSE");
             }
             assertThat(w.refresh("presence", 0).status()).isEqualTo(200);
         }

@@ -18,11 +18,13 @@ final class Leaf implements Member {
 
     private final String name;
     private final String displayName;
-    private final String instanceId = Tokens.next();
+    private String instanceId = Tokens.next();
     final Resource resource;
     final AtomicBoolean dirty = new AtomicBoolean();
     /** The resource went away (its hint was removed): reported once as terminated, then dropped. */
     volatile boolean gone;
+    /** No longer part of the subscription (dropped, replaced by a rebuilt list, or the subscription ended). */
+    volatile boolean closed;
     private long version = -1;
     private Body last;
 
@@ -56,7 +58,14 @@ final class Leaf implements Member {
         return last;
     }
 
+    /** Takes over the instance id and body version of the member it replaces when the list is rebuilt. */
+    void adopt(Leaf old) {
+        instanceId = old.instanceId;
+        version = old.version;
+    }
+
     void close() {
+        closed = true;
         try {
             resource.close();
         } catch (RuntimeException e) {

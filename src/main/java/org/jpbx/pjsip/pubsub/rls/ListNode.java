@@ -15,7 +15,7 @@ import org.jpbx.pjsip.pubsub.BodyContext;
  */
 final class ListNode implements Member {
     private final String name;
-    private final String instanceId = Tokens.next();
+    private String instanceId = Tokens.next();
     private final List<Member> members = new ArrayList<>();
     private long version = -1;
 
@@ -35,6 +35,33 @@ final class ListNode implements Member {
     public boolean changed() {
         for (Member m : members) if (m.changed()) return true;
         return false;
+    }
+
+    /** The tree's membership as text (names, nesting), to tell whether a rebuilt tree differs. */
+    String shape() {
+        StringBuilder b = new StringBuilder(name).append('(');
+        for (Member m : members) {
+            if (m instanceof ListNode n) b.append(n.shape());
+            else b.append(m.name());
+            b.append(',');
+        }
+        return b.append(')').toString();
+    }
+
+    /**
+     * Continues {@code old}'s counting in this rebuilt tree: its RLMI version and instance id, and
+     * those of every member still present under the same name (a leaf's body version too).
+     */
+    void adopt(ListNode old) {
+        version = old.version;
+        instanceId = old.instanceId;
+        for (Member m : members) {
+            for (Member o : old.members) {
+                if (!o.name().equals(m.name())) continue;
+                if (m instanceof Leaf l && o instanceof Leaf ol) l.adopt(ol);
+                else if (m instanceof ListNode n && o instanceof ListNode on) n.adopt(on);
+            }
+        }
     }
 
     /** Every leaf of the tree below, depth first. */

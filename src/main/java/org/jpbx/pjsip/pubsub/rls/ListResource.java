@@ -6,9 +6,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jpbx.pjsip.pubsub.Body;
 import org.jpbx.pjsip.pubsub.BodyContext;
+import org.jpbx.pjsip.pubsub.EventPackage;
 import org.jpbx.pjsip.pubsub.Resource;
 import org.jpbx.pjsip.pubsub.ResourceListener;
+import org.jpbx.pjsip.pubsub.ResourceRequest;
 import org.jpbx.sip.transaction.Lane;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A resource list as the resource of one subscription (reference §6.6): it watches every leaf of
@@ -21,10 +25,14 @@ import org.jpbx.sip.transaction.Lane;
  * from the device-state thread and only set a flag and ask for a NOTIFY.
  */
 final class ListResource implements Resource {
+    private static final Logger LOG = LoggerFactory.getLogger("pjsip.pubsub");
     /** What the list subscribed to says about NOTIFYs. */
     record Settings(boolean fullState, long batchMillis) {}
 
-    private final ListNode root;
+    /** Replaced only on the lane (a refresh that rebuilds the list); read by the CLI too. */
+    private volatile ListNode root;
+    private final EventPackage pkg;
+    private final ResourceRequest request;
     private final Settings settings;
     private final Lane lane;
     private final ResourceLists registry;
@@ -36,8 +44,10 @@ final class ListResource implements Resource {
     private boolean watched;
     private boolean sentFirst;
 
-    ListResource(ListNode root, Settings settings, Lane lane, ResourceLists registry) {
+    ListResource(ListNode root, Settings settings, Lane lane, ResourceLists registry, EventPackage pkg, ResourceRequest request) {
         this.root = root;
+        this.pkg = pkg;
+        this.request = request;
         this.settings = settings;
         this.lane = lane;
         this.registry = registry;
@@ -62,6 +72,7 @@ final class ListResource implements Resource {
     @Override
     public Body repeat(BodyContext ctx, Body last, boolean terminating) {
         cancelBatch();
+        if (!terminating) rebuildIfChanged();
         sentFirst = true;
         return write(ctx, true, terminating);
     }
@@ -71,16 +82,49 @@ final class ListResource implements Resource {
         return new Body(m.contentType(), m.text());
     }
 
+    /**
+     * A refresh builds the list again (reference §6.4): when its membership changed (a reload
+     * edited list_item, a hint came or went) the new tree replaces the old one, its members are
+     * watched instead, and the RLMI version, instance ids and body versions continue.
+     */
+    private void rebuildIfChanged() {
+        ListNode fresh;
+        try {
+            fresh = registry.rebuild(pkg, request);
+        } catch (RuntimeException e) {
+            LOG.error("Rebuilding resource list {} failed; the old one stays", root.name(), e);
+            return;
+        }
+        if (fresh == null) {
+            LOG.debug("Resource list {} could not be rebuilt on refresh; the old one stays", root.name());
+            return;
+        }
+        if (fresh.shape().equals(root.shape())) {
+            fresh.leaves(Leaf::close);
+            return;
+        }
+        LOG.info("Resource list {} changed: {} -> {}", root.name(), root.shape(), fresh.shape());
+        fresh.adopt(root);
+        ListNode old = root;
+        root = fresh;
+        old.leaves(Leaf::close);
+        if (watched && !closed) watchLeaves();
+    }
+
     // ------------------------------------------------------------------ watching the members
 
     @Override
     public void watch(ResourceListener l) {
         this.listener = l;
+        watched = true;
+        registry.subscribed(root.name());
+        watchLeaves();
+    }
+
+    private void watchLeaves() {
         List<Leaf> leaves = new ArrayList<>();
         root.leaves(leaves::add);
         live.set(leaves.size());
-        watched = true;
-        registry.subscribed(root.name());
         for (Leaf leaf : leaves) {
             leaf.resource.watch(new ResourceListener() {
                 @Override public void changed() { memberChanged(leaf); }
@@ -91,13 +135,13 @@ final class ListResource implements Resource {
     }
 
     private void memberChanged(Leaf leaf) {
-        if (closed || leaf.gone) return;
+        if (closed || leaf.gone || leaf.closed) return;
         leaf.dirty.set(true);
         requestNotify();
     }
 
     private void memberGone(Leaf leaf) {
-        if (closed || leaf.gone) return;
+        if (closed || leaf.gone || leaf.closed) return;
         leaf.gone = true;
         leaf.dirty.set(true);
         ResourceListener l = listener;

@@ -52,16 +52,32 @@ public final class ResourceLists implements ListResolver {
                     pkg.event());
             return null;
         }
-        Set<String> visited = new HashSet<>();
-        visited.add(list.id());
-        ListNode root = build(cfg, pkg, request, list, visited);
+        ListNode root = tree(cfg, pkg, request, list);
         if (root.isEmpty()) {
             return Resolution.refused(500, "resource list '" + list.id() + "': none of its items could be subscribed");
         }
         String callId = request.subscribe() == null ? "" : request.subscribe().callId();
         ListResource.Settings settings = new ListResource.Settings(list.getBool("full_state"),
                 list.getDuration("notification_batch_interval").toMillis());
-        return Resolution.found(new ListResource(root, settings, laneOfCallId.apply(callId == null ? "" : callId), this));
+        return Resolution.found(new ListResource(root, settings, laneOfCallId.apply(callId == null ? "" : callId), this, pkg, request));
+    }
+
+    /**
+     * The list's tree as the configuration in force builds it now (for a refresh), or null when the
+     * list is gone, no longer of this event, or left with no member.
+     */
+    ListNode rebuild(EventPackage pkg, ResourceRequest request) {
+        PjsipConfig cfg = config.get();
+        PjsipObject list = cfg.get(ObjectTypes.RESOURCE_LIST, request.resource()).orElse(null);
+        if (list == null || !pkg.event().equals(list.getString("event"))) return null;
+        ListNode root = tree(cfg, pkg, request, list);
+        return root.isEmpty() ? null : root;
+    }
+
+    private ListNode tree(PjsipConfig cfg, EventPackage pkg, ResourceRequest request, PjsipObject list) {
+        Set<String> visited = new HashSet<>();
+        visited.add(list.id());
+        return build(cfg, pkg, request, list, visited);
     }
 
     private ListNode build(PjsipConfig cfg, EventPackage pkg, ResourceRequest request, PjsipObject list, Set<String> visited) {
