@@ -64,6 +64,9 @@ final class ListNode implements Member {
         }
     }
 
+    /** The next RLMI document of this level is numbered at least {@code last + 1}. */
+    void versionAtLeast(long last) { version = Math.max(version, last); }
+
     /** Every leaf of the tree below, depth first. */
     void leaves(Consumer<Leaf> each) {
         for (Member m : members) {

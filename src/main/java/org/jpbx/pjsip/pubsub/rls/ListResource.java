@@ -65,6 +65,8 @@ final class ListResource implements Resource {
     public Body render(BodyContext ctx) {
         // nothing changed (a refresh sent it meanwhile): full state rather than an empty document
         boolean full = !sentFirst || settings.fullState() || !root.changed();
+        // a subscription resumed after a restart continues from the body version the core stored
+        if (!sentFirst) root.versionAtLeast(ctx.version() - 1);
         sentFirst = true;
         return write(ctx, full, false);
     }
