@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * (created by {@link SqliteContactStore}'s schema version 3, so open that store first). Writes run
  * in order on one thread of their own with a connection of their own; in WAL mode they wait for
  * the contact writer's commits at most the busy timeout and never hold up a REGISTER's fsync for
- * longer than one small transaction.
+ * longer than one small transaction. Changes queued while a transaction runs are committed
+ * together, and of several changes to one subscription (each NOTIFY moves its CSeq) only the
+ * last is written.
  */
 public final class SqliteSubscriptionStore implements SubscriptionStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteSubscriptionStore.class);
@@ -56,6 +58,11 @@ public final class SqliteSubscriptionStore implements SubscriptionStore {
     private final String url;
     private final Connection connection;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("subscription-store").factory());
+    private final java.util.concurrent.ConcurrentLinkedQueue<Change> queued = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean drainScheduled = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** A save (record set) or a removal (record null) of the subscription {@code id}. */
+    private record Change(String id, SubscriptionRecord record) {}
 
     public SqliteSubscriptionStore(Path dbFile) {
         this.dbFile = dbFile.toAbsolutePath().normalize();
@@ -73,54 +80,80 @@ public final class SqliteSubscriptionStore implements SubscriptionStore {
 
     @Override
     public void save(SubscriptionRecord r) {
-        submit("saving subscription " + r.id(), () -> {
-            try (PreparedStatement p = connection.prepareStatement(UPSERT)) {
-                p.setString(1, r.id());
-                p.setString(2, r.endpoint());
-                p.setString(3, r.event());
-                p.setString(4, r.resource());
-                p.setString(5, r.bodyType());
-                p.setString(6, r.packet());
-                p.setString(7, r.transport());
-                p.setString(8, r.protocol());
-                p.setString(9, r.sourceHost());
-                p.setInt(10, r.sourcePort());
-                p.setString(11, r.localTag());
-                p.setLong(12, r.localCseq());
-                p.setLong(13, r.expiresAt());
-                p.setString(14, r.localContact());
-                p.setString(15, Long.toString(r.bodyVersion()));
-                p.setString(16, r.pruneOnBoot() ? "yes" : "no");
-                p.executeUpdate();
-            }
-        });
+        submit(new Change(r.id(), r));
     }
 
     @Override
     public void remove(String id) {
-        submit("removing subscription " + id, () -> {
-            try (PreparedStatement p = connection.prepareStatement("DELETE FROM subscription_persistence WHERE id = ?")) {
-                p.setString(1, id);
-                p.executeUpdate();
-            }
-        });
+        submit(new Change(id, null));
     }
 
-    private interface Write {
-        void run() throws SQLException;
-    }
-
-    private void submit(String what, Write w) {
+    private void submit(Change c) {
+        queued.add(c);
+        if (!drainScheduled.compareAndSet(false, true)) return;
         try {
-            writer.execute(() -> {
-                try {
-                    w.run();
-                } catch (SQLException e) {
-                    LOG.error("{}: {} failed: {}", dbFile, what, e.getMessage());
-                }
-            });
+            writer.execute(this::drain);
         } catch (java.util.concurrent.RejectedExecutionException closed) {
-            LOG.debug("{}: {} after close ignored", dbFile, what);
+            LOG.debug("{}: subscription change after close ignored", dbFile);
+        }
+    }
+
+    /** Writes everything queued in one transaction, the last change of each subscription only. */
+    private void drain() {
+        drainScheduled.set(false);
+        java.util.Map<String, Change> last = new java.util.LinkedHashMap<>();
+        for (Change c; (c = queued.poll()) != null; ) {
+            last.remove(c.id());
+            last.put(c.id(), c);
+        }
+        if (last.isEmpty()) return;
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                for (Change c : last.values()) {
+                    if (c.record() == null) delete(c.id());
+                    else upsert(c.record());
+                }
+                s.execute("COMMIT");
+            } catch (SQLException e) {
+                try {
+                    s.execute("ROLLBACK");
+                } catch (SQLException ignored) {
+                    // already rolled back
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            LOG.error("{}: {} subscription changes not written: {}", dbFile, last.size(), e.getMessage());
+        }
+    }
+
+    private void upsert(SubscriptionRecord r) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement(UPSERT)) {
+            p.setString(1, r.id());
+            p.setString(2, r.endpoint());
+            p.setString(3, r.event());
+            p.setString(4, r.resource());
+            p.setString(5, r.bodyType());
+            p.setString(6, r.packet());
+            p.setString(7, r.transport());
+            p.setString(8, r.protocol());
+            p.setString(9, r.sourceHost());
+            p.setInt(10, r.sourcePort());
+            p.setString(11, r.localTag());
+            p.setLong(12, r.localCseq());
+            p.setLong(13, r.expiresAt());
+            p.setString(14, r.localContact());
+            p.setString(15, Long.toString(r.bodyVersion()));
+            p.setString(16, r.pruneOnBoot() ? "yes" : "no");
+            p.executeUpdate();
+        }
+    }
+
+    private void delete(String id) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("DELETE FROM subscription_persistence WHERE id = ?")) {
+            p.setString(1, id);
+            p.executeUpdate();
         }
     }
 

@@ -17,7 +17,9 @@ import org.jpbx.sip.message.SipResponse;
  * dialog, answers every NOTIFY (200 unless told otherwise) and hands each new one to the test.
  */
 final class Subscriber implements AutoCloseable {
-    final SipClient.Udp client;
+    final SipClient client;
+    /** UDP or TCP, as Via names it. */
+    final String transport;
     final String ip;
     final int serverPort;
     final String callId = UUID.randomUUID() + "@sub";
@@ -27,6 +29,8 @@ final class Subscriber implements AutoCloseable {
     int cseq = 1;
     /** The status NOTIFYs are answered with. */
     volatile int notifyAnswer = 200;
+    /** A header line added to NOTIFY answers (Retry-After...), or null. */
+    volatile String notifyAnswerHeader;
     private final List<SipMessage> backlog = new ArrayList<>();
     private final Set<Long> seenNotifyCseqs = new HashSet<>();
     private final java.util.concurrent.BlockingQueue<SipMessage> received = new java.util.concurrent.LinkedBlockingQueue<>();
@@ -34,7 +38,17 @@ final class Subscriber implements AutoCloseable {
     private final Thread reader;
 
     Subscriber(String ip, int serverPort) throws IOException {
-        this.client = (SipClient.Udp) SipClient.udpFrom(ip, serverPort);
+        this(SipClient.udpFrom(ip, serverPort), "UDP", ip, serverPort);
+    }
+
+    /** A subscriber over a TCP connection of its own. */
+    static Subscriber tcp(String ip, int serverPort) throws IOException {
+        return new Subscriber(SipClient.tcpFrom(ip, serverPort), "TCP", ip, serverPort);
+    }
+
+    private Subscriber(SipClient client, String transport, String ip, int serverPort) {
+        this.client = client;
+        this.transport = transport;
         this.ip = ip;
         this.serverPort = serverPort;
         // NOTIFYs are answered as they arrive, as a phone does, whatever the test is waiting for meanwhile
@@ -77,14 +91,15 @@ final class Subscriber implements AutoCloseable {
     private String request(String event, String accept, Integer expires, String... extra) {
         StringBuilder b = new StringBuilder();
         b.append("SUBSCRIBE sip:").append(resource).append("@127.0.0.1:").append(serverPort).append(" SIP/2.0\r\n");
-        b.append("Via: SIP/2.0/UDP ").append(ip).append(':').append(client.localPort()).append(";branch=z9hG4bK")
+        b.append("Via: SIP/2.0/").append(transport).append(' ').append(ip).append(':').append(client.localPort()).append(";branch=z9hG4bK")
                 .append(UUID.randomUUID()).append(";rport\r\n");
         b.append("Max-Forwards: 70\r\n");
         b.append("From: \"Watcher\" <sip:watcher@").append(ip).append(">;tag=").append(fromTag).append("\r\n");
         b.append("To: <sip:").append(resource).append("@127.0.0.1>").append(toTag == null ? "" : ";tag=" + toTag).append("\r\n");
         b.append("Call-ID: ").append(callId).append("\r\n");
         b.append("CSeq: ").append(cseq++).append(" SUBSCRIBE\r\n");
-        b.append("Contact: <sip:watcher@").append(ip).append(':').append(client.localPort()).append(">\r\n");
+        b.append("Contact: <sip:watcher@").append(ip).append(':').append(client.localPort())
+                .append(transport.equals("TCP") ? ";transport=tcp" : "").append(">\r\n");
         if (event != null) b.append("Event: ").append(event).append("\r\n");
         if (accept != null) b.append("Accept: ").append(accept).append("\r\n");
         if (expires != null) b.append("Expires: ").append(expires).append("\r\n");
@@ -146,6 +161,8 @@ final class Subscriber implements AutoCloseable {
         b.append("To: ").append(r.header("To")).append("\r\n");
         b.append("Call-ID: ").append(r.callId()).append("\r\n");
         b.append("CSeq: ").append(r.header("CSeq")).append("\r\n");
+        String extra = notifyAnswerHeader;
+        if (extra != null && status != 200) b.append(extra).append("\r\n");
         b.append("Content-Length: 0\r\n\r\n");
         client.send(b.toString());
     }
@@ -153,7 +170,11 @@ final class Subscriber implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        client.close();
+        try {
+            client.close();
+        } catch (Exception ignored) {
+            // closing anyway
+        }
         try {
             reader.join(2000);
         } catch (InterruptedException e) {

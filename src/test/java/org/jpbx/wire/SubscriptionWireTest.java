@@ -33,6 +33,7 @@ class SubscriptionWireTest {
     static final String CALLER_IP = "127.0.0.33";
     static final String CALLEE_IP = "127.0.0.34";
     static final String PHONE_IP = "127.0.0.35";
+    static final String AUTH_IP = "127.0.0.36";
 
     static String pjsip() {
         return """
@@ -55,6 +56,19 @@ class SubscriptionWireTest {
                 type=identify
                 endpoint=nosubs
                 match=%2$s
+
+                [authsub]
+                type=endpoint
+                context=blf
+                auth=authsub
+                [authsub]
+                type=auth
+                username=authsub
+                password=secret
+                [authsub-by-ip]
+                type=identify
+                endpoint=authsub
+                match=%7$s
 
                 [6001]
                 type=endpoint
@@ -86,7 +100,7 @@ class SubscriptionWireTest {
                 type=identify
                 endpoint=6003
                 match=%6$s
-                """.formatted(WATCHER_IP, NOSUBS_IP, CALLER_IP, CALLEE_IP, calleePort, PHONE_IP);
+                """.formatted(WATCHER_IP, NOSUBS_IP, CALLER_IP, CALLEE_IP, calleePort, PHONE_IP, AUTH_IP);
     }
 
     static final String EXTENSIONS = """
@@ -273,6 +287,24 @@ class SubscriptionWireTest {
     }
 
     @Test
+    void overTcpTheNotifiesUseTheConnectionAndItsCloseEndsTheSubscription() throws Exception {
+        String callId;
+        try (Subscriber w = Subscriber.tcp(WATCHER_IP, server.port)) {
+            callId = w.callId;
+            assertThat(w.subscribe("6003", "presence", null, 600).status()).isEqualTo(200);
+            SipRequest n = w.nextNotify(10);
+            assertThat(n).as("the NOTIFY on the SUBSCRIBE's connection").isNotNull();
+            assertThat(n.topVia().transport()).isEqualToIgnoringCase("TCP");
+            assertThat(w.refresh("presence", 600).status()).isEqualTo(200);
+            assertThat(w.nextNotify(10)).isNotNull();
+            assertThat(server.cli("pjsip list subscriptions inbound")).contains(callId);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline && server.cli("pjsip list subscriptions inbound").contains(callId)) Thread.sleep(50);
+        assertThat(server.cli("pjsip list subscriptions inbound")).as("gone with its connection").doesNotContain(callId);
+    }
+
+    @Test
     void refusalsInAsterisksOrder() throws Exception {
         try (Subscriber w = new Subscriber(WATCHER_IP, server.port)) {
             SipResponse r = w.subscribe("6003", "presence", null, 0);
@@ -300,6 +332,11 @@ class SubscriptionWireTest {
         try (Subscriber w = new Subscriber(WATCHER_IP, server.port)) {
             assertThat(w.subscribe("6004", "dialog", null, 600).status()).as("no such extension").isEqualTo(404);
         }
+        try (Subscriber w = new Subscriber(AUTH_IP, server.port)) {
+            SipResponse r = w.subscribe("6003", "presence", null, 600);
+            assertThat(r.status()).as("challenged like any out-of-dialog request").isEqualTo(401);
+            assertThat(r.header("WWW-Authenticate")).startsWith("Digest");
+        }
         try (Subscriber w = new Subscriber(NOSUBS_IP, server.port)) {
             assertThat(w.subscribe("6003", "presence", null, 600).status()).as("allow_subscribe=no").isEqualTo(603);
         }
@@ -323,8 +360,20 @@ class SubscriptionWireTest {
             assertThat(show).contains("Endpoint: watcher/<none>").contains("Resource: 6003/presence").contains(w.callId)
                     .contains("=".repeat(75));
             assertThat(server.cli("pjsip show subscriptions outbound")).contains("0 active subscriptions");
+            assertThat(server.cli("pjsip show subscription inbound " + w.callId)).contains("Resource            : 6003")
+                    .contains("Event               : presence").contains("BodyType            : application/xpidf+xml");
 
-            // a NOTIFY answered 481 ends the subscription without a final NOTIFY
+            // a failure with Retry-After leaves the subscription alive
+            w.notifyAnswer = 500;
+            w.notifyAnswerHeader = "Retry-After: 5";
+            assertThat(w.refresh("presence", 600).status()).isEqualTo(200);
+            assertThat(w.nextNotify(10)).isNotNull();
+            w.notifyAnswer = 200;
+            assertThat(w.refresh("presence", 600).status()).isEqualTo(200);
+            assertThat(w.nextNotify(10)).as("still subscribed").isNotNull();
+            assertThat(server.cli("pjsip list subscriptions inbound")).contains(w.callId);
+
+            // a NOTIFY answered 481 ends the subscription without a final NOTIFY (a Retry-After does not save it)
             w.notifyAnswer = 481;
             assertThat(w.refresh("presence", 600).status()).isEqualTo(200);
             assertThat(w.nextNotify(10)).isNotNull();

@@ -52,6 +52,8 @@ public final class Subscription implements DialogUser, ResourceListener {
     final String sourceHost;
     final int sourcePort;
     private SipRequest lastSubscribe;
+    /** The last SUBSCRIBE in wire form, kept for the store (written again with every NOTIFY). */
+    private String lastPacket;
     private volatile long expiresAt;
     private long version;
     private Body lastBody;
@@ -82,6 +84,7 @@ public final class Subscription implements DialogUser, ResourceListener {
         this.sourceHost = s.sourceHost();
         this.sourcePort = s.sourcePort();
         this.lastSubscribe = s.subscribe();
+        this.lastPacket = new String(lastSubscribe.toBytes(), StandardCharsets.ISO_8859_1);
         this.expiresAt = s.expiresAt();
         this.version = s.version();
     }
@@ -214,6 +217,7 @@ public final class Subscription implements DialogUser, ResourceListener {
         long granted = SubscriptionManager.granted(requested);
         expiresAt = manager.now() + granted * 1000;
         lastSubscribe = r;
+        lastPacket = new String(r.toBytes(), StandardCharsets.ISO_8859_1);
         d.refreshTarget(r.contacts());
         SipResponse ok = tx.createResponse(200);
         ok.addHeader(HeaderName.EXPIRES, Long.toString(granted));
@@ -269,7 +273,7 @@ public final class Subscription implements DialogUser, ResourceListener {
     private void notifyAnswered(SipResponse response) {
         inFlight = false;
         int status = response.status();
-        if (status >= 300 && !response.hasHeader(HeaderName.RETRY_AFTER)) {
+        if (status == 481 || status == 408 || (status >= 300 && !response.hasHeader(HeaderName.RETRY_AFTER))) {
             notifyFailed(status + " " + response.reason());
             return;
         }
@@ -316,7 +320,7 @@ public final class Subscription implements DialogUser, ResourceListener {
     /** The record that lets this subscription resume after a restart. */
     SubscriptionRecord record() {
         return new SubscriptionRecord(SubscriptionRecord.idOf(dialog.callId(), dialog.localTag()), endpointId, eventPackage.event(),
-                resourceName, bodyType, new String(lastSubscribe.toBytes(), StandardCharsets.ISO_8859_1), transportName, protocol,
+                resourceName, bodyType, lastPacket, transportName, protocol,
                 sourceHost, sourcePort, dialog.localTag(), dialog.lastLocalCseq(), expiresAt, localContact, version,
                 flow != null && flow.protocol().isReliable());
     }

@@ -27,12 +27,48 @@ public final class SubscriptionCommands {
                     out.print(show(select(manager, args), config.get(), manager.now(), like(args)));
                     out.flush();
                 });
+        registry.register("pjsip show subscription", "pjsip show subscription {inbound|outbound} <call-id>\n"
+                        + "       Show active subscription details", "Show active subscription details", List.of("inbound", "outbound"),
+                (args, out) -> {
+                    if (args.size() != 2) throw CliException.usage();
+                    out.print(detail(select(manager, args.subList(0, 1)), args.get(1), config.get(), manager.now()));
+                    out.flush();
+                });
         registry.register("pjsip list subscriptions", "pjsip list subscriptions {inbound|outbound} [like <regex>]\n"
                         + "       List active subscriptions", "List active subscriptions", List.of("inbound", "outbound"),
                 (args, out) -> {
                     out.print(list(select(manager, args), config.get(), manager.now(), like(args)));
                     out.flush();
                 });
+    }
+
+    /** {@code pjsip show subscription inbound <call-id>}: one subscription's details. */
+    static String detail(List<Subscription> subs, String callId, PjsipConfig cfg, long now) throws CliException {
+        for (Subscription s : subs) {
+            if (!s.callId().equals(callId)) continue;
+            StringBuilder b = new StringBuilder();
+            b.append(String.format(Locale.ROOT, "%-20s: %s%n", "ParameterName", "ParameterValue"));
+            b.append(SEPARATOR).append('\n');
+            row(b, "Resource", s.resourceName());
+            row(b, "Event", s.event());
+            row(b, "Expiry", Long.toString(remaining(s, now)));
+            row(b, "Endpoint", s.endpointId());
+            row(b, "CallerID", fullCallerId(cfg, s.endpointId()));
+            row(b, "State", s.isTerminated() ? "TERMINATED" : "ACTIVE");
+            row(b, "Callid", s.callId());
+            row(b, "LocalTag", s.dialog().localTag());
+            row(b, "RemoteTag", s.dialog().remoteTag());
+            row(b, "Contact", s.dialog().remoteTarget().toString());
+            row(b, "BodyType", s.bodyType());
+            row(b, "Transport", s.transportName + " (" + s.protocol + ")");
+            row(b, "Source", s.sourceHost + ":" + s.sourcePort);
+            return b.toString();
+        }
+        throw new CliException("Unable to find subscription with Call-ID " + callId);
+    }
+
+    private static void row(StringBuilder b, String key, String value) {
+        b.append(String.format(Locale.ROOT, "%-20s: %s%n", key, value == null ? "" : value));
     }
 
     private static List<Subscription> select(SubscriptionManager manager, List<String> args) throws CliException {
