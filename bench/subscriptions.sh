@@ -18,7 +18,7 @@
 # Bounds: each mode is limited to MODE_TIMEOUT s (default 300); a start to 150 s. Everything it
 # started is stopped on exit (trap, by PID). Files go under bench/work/subscriptions-*/.
 # Environment: SUBSCRIBERS (1000), MEMBERS (50), SOCKETS (20), RATES ("2,10"), PHASE (15),
-# SUBSCRIBE_RATE (2000/s), JPBX_PORT (5066), JPBX_SERVER_JVM_OPTS (the launcher's default), MVN_OPTS.
+# SUBSCRIBE_RATE (1000/s), JPBX_PORT (5066), JPBX_SERVER_JVM_OPTS (the launcher's default), MVN_OPTS.
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MODES=${1:-"rls single"}
@@ -27,7 +27,7 @@ MEMBERS=${MEMBERS:-50}
 SOCKETS=${SOCKETS:-20}
 RATES=${RATES:-2,10}
 PHASE=${PHASE:-15}
-SUBSCRIBE_RATE=${SUBSCRIBE_RATE:-2000}
+SUBSCRIBE_RATE=${SUBSCRIBE_RATE:-1000}
 JPBX_PORT=${JPBX_PORT:-5066}
 MODE_TIMEOUT=${MODE_TIMEOUT:-300}
 . "$ROOT/scripts/find-jdk.sh"

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -53,6 +54,11 @@ public final class SubscriptionLoad {
     // state shared with the reader threads
     private final List<DatagramChannel> channels = new ArrayList<>();
     private final AtomicInteger subscribed = new AtomicInteger();
+    /** SUBSCRIBEs without a final response yet: Call-ID -> (request, socket, tries); retransmitted, as a phone would. */
+    private final Map<String, Pending> pending = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per hint: how many subscribers hold a subscription that covers it (all of them in rls mode once subscribed). */
+    private final AtomicIntegerArray established;
+    private final AtomicLong lastAnswer = new AtomicLong();
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicLong notifies = new AtomicLong();
     private final AtomicLong notifyBytes = new AtomicLong();
@@ -65,7 +71,9 @@ public final class SubscriptionLoad {
     private final List<Long> delaysMicros = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile boolean running = true;
 
-    private record Change(long seq, String note, long t0, AtomicInteger reached, AtomicLong last) {}
+    private record Change(long seq, int member, String note, long t0, AtomicInteger reached, AtomicLong last) {}
+
+    private record Pending(String text, DatagramChannel channel, int tries, long sentAt) {}
 
     private SubscriptionLoad(Map<String, String> a) {
         mode = a.getOrDefault("mode", "rls");
@@ -81,6 +89,7 @@ public final class SubscriptionLoad {
         phaseSeconds = Integer.parseInt(a.getOrDefault("phase-seconds", "15"));
         current = new AtomicReferenceArray<>(members);
         seen = new AtomicLongArray(subscribers * members);
+        established = new AtomicIntegerArray(members);
     }
 
     public static void main(String[] args) throws Exception {
@@ -111,11 +120,11 @@ public final class SubscriptionLoad {
         for (int i = 0; i < subscribers; i++) {
             DatagramChannel ch = channels.get(i % sockets);
             if (mode.equals("rls")) {
-                send(ch, server, subscribe(ch, list, "rls-" + i, true));
+                initial(ch, server, "rls-" + i, subscribe(ch, list, "rls-" + i, true));
                 sent++;
             } else {
                 for (int m = 0; m < members; m++) {
-                    send(ch, server, subscribe(ch, hint(m), "s-" + i + "-" + m, false));
+                    initial(ch, server, "s-" + i + "-" + m, subscribe(ch, hint(m), "s-" + i + "-" + m, false));
                     sent++;
                     pace(start, sent);
                 }
@@ -123,10 +132,14 @@ public final class SubscriptionLoad {
             pace(start, sent);
         }
         long deadline = System.nanoTime() + 120_000_000_000L;
-        while (subscribed.get() + refused.get() < total && System.nanoTime() < deadline) Thread.sleep(100);
-        double secs = (System.nanoTime() - start) / 1e9;
-        out("subscribed %d of %d (%d refused) in %.1f s; initial NOTIFYs so far %d", subscribed.get(), total, refused.get(), secs,
-                notifies.get());
+        while (subscribed.get() + refused.get() < total && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            retransmit(server);
+        }
+        double secs = (Math.max(lastAnswer.get(), start) - start) / 1e9;
+        out("subscribed %d of %d (%d refused, %d unanswered after 5 tries) in %.1f s = %.0f/s; initial NOTIFYs so far %d", subscribed.get(),
+                total, refused.get(), pending.size(), secs, subscribed.get() / Math.max(secs, 0.001), notifies.get());
+        pending.clear();
         // let the initial NOTIFYs and their retransmissions settle
         long quiet = System.nanoTime() + 60_000_000_000L;
         long before = -1;
@@ -144,8 +157,25 @@ public final class SubscriptionLoad {
             for (int rate : rates) seq = phase(cli, rate, seq);
         }
         memory("after the changes");
+        Thread.sleep(35_000); // completed NOTIFY transactions are kept for Timer K, queued store writes drain
+        memory("35 s after the changes");
         running = false;
         for (DatagramChannel ch : channels) ch.close();
+    }
+
+    private void initial(DatagramChannel ch, SocketAddress server, String callId, String text) throws IOException {
+        pending.put(callId, new Pending(text, ch, 1, System.nanoTime()));
+        send(ch, server, text);
+    }
+
+    /** SUBSCRIBEs unanswered for 2 s are sent again, 5 times at most. */
+    private void retransmit(SocketAddress server) throws IOException {
+        long now = System.nanoTime();
+        for (Map.Entry<String, Pending> e : pending.entrySet()) {
+            Pending p = e.getValue();
+            if (p.tries() >= 5 || now - p.sentAt() < 2_000_000_000L) continue;
+            if (pending.replace(e.getKey(), p, new Pending(p.text(), p.channel(), p.tries() + 1, now))) send(p.channel(), server, p.text());
+        }
     }
 
     private void pace(long start, int sent) throws InterruptedException {
@@ -168,7 +198,7 @@ public final class SubscriptionLoad {
             if (wait > 1_000_000) Thread.sleep(wait / 1_000_000);
             int m = (int) ((seq + k) % members);
             boolean busy = ((seq + k) / members) % 2 == 0;
-            Change c = new Change(seq + k + 1, busy ? NOTE_BUSY : NOTE_IDLE, System.nanoTime(), new AtomicInteger(), new AtomicLong());
+            Change c = new Change(seq + k + 1, m, busy ? NOTE_BUSY : NOTE_IDLE, System.nanoTime(), new AtomicInteger(), new AtomicLong());
             current.set(m, c);
             made.add(c);
             cli.run("devstate change " + device(m) + " " + (busy ? "INUSE" : "NOT_INUSE"), line -> {});
@@ -177,7 +207,7 @@ public final class SubscriptionLoad {
         long deadline = issued + 20_000_000_000L;
         while (System.nanoTime() < deadline) {
             boolean all = true;
-            for (Change c : made) if (c.reached.get() < subscribers) { all = false; break; }
+            for (Change c : made) if (c.reached.get() < established.get(c.member)) { all = false; break; }
             if (all) break;
             Thread.sleep(50);
         }
@@ -185,7 +215,7 @@ public final class SubscriptionLoad {
         int complete = 0;
         List<Long> d = new ArrayList<>();
         for (Change c : made) {
-            if (c.reached.get() >= subscribers) {
+            if (c.reached.get() >= established.get(c.member)) {
                 complete++;
                 d.add((c.last.get() - c.t0) / 1000);
                 end = Math.max(end, c.last.get());
@@ -195,9 +225,9 @@ public final class SubscriptionLoad {
         double secs = (end - start) / 1e9;
         long n = notifies.get() - n0;
         d.sort(null);
-        out("rate %d changes/s: %d changes in %.1f s, %d reached all %d subscribers; NOTIFYs %d = %.0f/s (%.1f MB/s); "
+        out("rate %d changes/s: %d changes in %.1f s, %d reached all of their %d subscribers; NOTIFYs %d = %.0f/s (%.1f MB/s); "
                         + "delay to the last NOTIFY p50 %s p99 %s max %s; retransmissions %d; loadavg %s -> %s",
-                rate, made.size(), (issued - start) / 1e9, complete, subscribers, n, n / secs, (notifyBytes.get() - b0) / secs / 1e6,
+                rate, made.size(), (issued - start) / 1e9, complete, established.get(0), n, n / secs, (notifyBytes.get() - b0) / secs / 1e6,
                 ms(pct(d, 50)), ms(pct(d, 99)), ms(d.isEmpty() ? -1 : d.getLast()), retransmissions.get() - r0, load0, loadavg());
         return seq + changes;
     }
@@ -258,8 +288,20 @@ public final class SubscriptionLoad {
         if (msg.startsWith("SIP/2.0 ")) {
             if (head.contains(" SUBSCRIBE\r\n") || head.endsWith(" SUBSCRIBE")) {
                 int status = Integer.parseInt(msg.substring(8, 11));
-                if (status >= 200 && status < 300) subscribed.incrementAndGet();
-                else if (status >= 300) refused.incrementAndGet();
+                if (status < 200) return;
+                String callId = header(head, "Call-ID");
+                if (callId == null || pending.remove(callId) == null) return; // a retransmitted answer
+                lastAnswer.accumulateAndGet(at, Math::max);
+                if (status >= 300) {
+                    refused.incrementAndGet();
+                    return;
+                }
+                subscribed.incrementAndGet();
+                if (callId.startsWith("rls-")) {
+                    for (int m = 0; m < members; m++) established.incrementAndGet(m);
+                } else {
+                    established.incrementAndGet(Integer.parseInt(callId.substring(callId.lastIndexOf('-') + 1)));
+                }
             }
             return;
         }
@@ -321,6 +363,13 @@ public final class SubscriptionLoad {
         }
     }
 
+    private static String header(String head, String name) {
+        for (String line : head.split("\r\n")) {
+            if (line.regionMatches(true, 0, name + ":", 0, name.length() + 1)) return line.substring(name.length() + 1).strip();
+        }
+        return null;
+    }
+
     private static int subscriberOf(String callId) {
         try {
             if (callId.startsWith("rls-")) return Integer.parseInt(callId.substring(4));
@@ -342,6 +391,11 @@ public final class SubscriptionLoad {
                     "GC.class_histogram").redirectErrorStream(true).start();
             String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+            // the classes that hold the most, for the record
+            String[] lines = text.split("\n");
+            StringBuilder top = new StringBuilder();
+            for (int i = 0; i < Math.min(lines.length, 18); i++) top.append("    ").append(lines[i].strip()).append('\n');
+            System.out.print(top);
             for (String line : text.split("\n")) {
                 String t = line.strip();
                 if (t.startsWith("Total")) {
