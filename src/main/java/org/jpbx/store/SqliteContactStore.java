@@ -58,6 +58,7 @@ import org.slf4j.LoggerFactory;
  * <h2>Schema</h2>
  * Created on first use; its version is kept in {@code PRAGMA user_version}. A file written by a
  * newer schema, or holding a {@code ps_contacts} table this code did not create, is refused.
+ * Version 3 adds the table of {@link SqliteSubscriptionStore}, which shares the file.
  */
 public final class SqliteContactStore implements ContactStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteContactStore.class);

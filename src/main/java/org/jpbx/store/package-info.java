@@ -7,5 +7,10 @@
  * (extra columns are harmless to Asterisk's realtime drivers). A write's future completes only
  * once its transaction is durably committed: the registrar answers 200 after that, never before.
  * Concurrent writes share one transaction and one fsync (group commit).
+ *
+ * <p>Inbound subscriptions that must survive a restart are kept in the same file, table
+ * {@code subscription_persistence} (schema version 3), behind
+ * {@link org.jpbx.store.SubscriptionStore}; {@link org.jpbx.store.SqliteSubscriptionStore} writes
+ * them asynchronously, as Asterisk writes its subscription_persistence family.
  */
 package org.jpbx.store;

@@ -29,6 +29,8 @@ final class Subscriber implements AutoCloseable {
     int cseq = 1;
     /** The status NOTIFYs are answered with. */
     volatile int notifyAnswer = 200;
+    /** The Contact URI the SUBSCRIBEs name, when not the subscriber's own address. */
+    String contactUri;
     /** A header line added to NOTIFY answers (Retry-After...), or null. */
     volatile String notifyAnswerHeader;
     private final List<SipMessage> backlog = new ArrayList<>();
@@ -61,7 +63,7 @@ final class Subscriber implements AutoCloseable {
                 SipMessage m = client.receiveMessage(200);
                 if (m == null) continue;
                 if (m instanceof SipRequest r && r.isMethod("NOTIFY")) {
-                    answer(r, notifyAnswer);
+                    if (notifyAnswer > 0) answer(r, notifyAnswer); // 0: a phone that has gone silent
                     synchronized (seenNotifyCseqs) {
                         if (!seenNotifyCseqs.add(r.cseq().number())) continue; // a retransmission
                     }
@@ -98,7 +100,8 @@ final class Subscriber implements AutoCloseable {
         b.append("To: <sip:").append(resource).append("@127.0.0.1>").append(toTag == null ? "" : ";tag=" + toTag).append("\r\n");
         b.append("Call-ID: ").append(callId).append("\r\n");
         b.append("CSeq: ").append(cseq++).append(" SUBSCRIBE\r\n");
-        b.append("Contact: <sip:watcher@").append(ip).append(':').append(client.localPort())
+        if (contactUri != null) b.append("Contact: <").append(contactUri).append(">\r\n");
+        else b.append("Contact: <sip:watcher@").append(ip).append(':').append(client.localPort())
                 .append(transport.equals("TCP") ? ";transport=tcp" : "").append(">\r\n");
         if (event != null) b.append("Event: ").append(event).append("\r\n");
         if (accept != null) b.append("Accept: ").append(accept).append("\r\n");

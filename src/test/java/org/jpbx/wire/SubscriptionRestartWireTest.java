@@ -56,6 +56,26 @@ class SubscriptionRestartWireTest {
     }
 
     @Test
+    void aNotifyWithoutAnswerEndsTheSubscription() throws Exception {
+        int port = TestServer.freePort();
+        Path etc = Files.createDirectories(tmp.resolve("etc"));
+        Files.writeString(etc.resolve("extensions.conf"), "[blf]\nexten => 6003,hint,PJSIP/6003\n");
+        // short transaction timers, so that the NOTIFY times out (64*T1) in a few seconds
+        String conf = conf(port) + "\n[system]\ntype=system\ntimer_t1=100\ntimer_b=6400\n";
+        try (TestServer server = TestServer.startRaw(etc, conf, port); Subscriber w = new Subscriber(WATCHER_IP, port)) {
+            w.notifyAnswer = 0;
+            assertThat(w.subscribe("6003", "presence", null, 600).status()).isEqualTo(200);
+            assertThat(w.nextNotify(10)).isNotNull();
+            assertThat(server.cli("pjsip list subscriptions inbound")).contains(w.callId);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline && server.cli("pjsip list subscriptions inbound").contains(w.callId)) Thread.sleep(100);
+            assertThat(server.cli("pjsip list subscriptions inbound")).as("ended by the NOTIFY's timeout").doesNotContain(w.callId);
+            w.notifyAnswer = 200;
+            assertThat(w.refresh("presence", 600).status()).isEqualTo(481);
+        }
+    }
+
+    @Test
     void aHintRemovedByADialplanReloadEndsItsSubscriptions() throws Exception {
         int port = TestServer.freePort();
         Path etc = Files.createDirectories(tmp.resolve("etc"));

@@ -34,6 +34,7 @@ class SubscriptionWireTest {
     static final String CALLEE_IP = "127.0.0.34";
     static final String PHONE_IP = "127.0.0.35";
     static final String AUTH_IP = "127.0.0.36";
+    static final String NAT_IP = "127.0.0.37";
 
     static String pjsip() {
         return """
@@ -70,6 +71,15 @@ class SubscriptionWireTest {
                 endpoint=authsub
                 match=%7$s
 
+                [natwatcher]
+                type=endpoint
+                context=blf
+                rewrite_contact=yes
+                [natwatcher-by-ip]
+                type=identify
+                endpoint=natwatcher
+                match=%8$s
+
                 [6001]
                 type=endpoint
                 context=internal
@@ -100,7 +110,7 @@ class SubscriptionWireTest {
                 type=identify
                 endpoint=6003
                 match=%6$s
-                """.formatted(WATCHER_IP, NOSUBS_IP, CALLER_IP, CALLEE_IP, calleePort, PHONE_IP, AUTH_IP);
+                """.formatted(WATCHER_IP, NOSUBS_IP, CALLER_IP, CALLEE_IP, calleePort, PHONE_IP, AUTH_IP, NAT_IP);
     }
 
     static final String EXTENSIONS = """
@@ -120,6 +130,15 @@ class SubscriptionWireTest {
         calleePort = SippRunner.freePort();
         Path etc = Files.createDirectories(tmp.resolve("etc"));
         Files.writeString(etc.resolve("extensions.conf"), EXTENSIONS);
+        Files.writeString(etc.resolve("pjsip_wizard.conf"), """
+                [6005]
+                type=wizard
+                accepts_registrations=yes
+                aor/max_contacts=1
+                has_hint=yes
+                hint_exten=6005
+                endpoint/context=blf
+                """);
         server = TestServer.start(etc, pjsip());
     }
 
@@ -302,6 +321,28 @@ class SubscriptionWireTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline && server.cli("pjsip list subscriptions inbound").contains(callId)) Thread.sleep(50);
         assertThat(server.cli("pjsip list subscriptions inbound")).as("gone with its connection").doesNotContain(callId);
+    }
+
+    @Test
+    void theWizardsHintIsSubscribable() throws Exception {
+        try (Subscriber w = new Subscriber(WATCHER_IP, server.port)) {
+            assertThat(w.subscribe("6005", "dialog", "application/pidf+xml", 600).status()).isEqualTo(200);
+            SipRequest n = w.nextNotify(10);
+            assertThat(n.header("Content-Type")).as("a dialog subscription may ask for PIDF").isEqualTo("application/pidf+xml");
+            assertThat(n.header("Event")).isEqualTo("dialog");
+            assertThat(basic(n)).isEqualTo("closed");
+            assertThat(w.refresh("dialog", 0).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void withRewriteContactTheNotifyGoesWhereTheSubscribeCameFrom() throws Exception {
+        try (Subscriber w = new Subscriber(NAT_IP, server.port)) {
+            w.contactUri = "sip:watcher@127.0.0.37:9"; // what the phone believes its address is (nothing listens there)
+            assertThat(w.subscribe("6003", "presence", null, 600).status()).isEqualTo(200);
+            assertThat(w.nextNotify(10)).as("the NOTIFY at the SUBSCRIBE's source").isNotNull();
+            assertThat(w.refresh("presence", 0).status()).isEqualTo(200);
+        }
     }
 
     @Test

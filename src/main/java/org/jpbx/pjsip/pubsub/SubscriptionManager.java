@@ -342,6 +342,11 @@ public final class SubscriptionManager implements RequestModule {
         if (sub.flow != null && sub.flow.protocol().isReliable() && d.routeSet().isEmpty() && sub.flow.isOpen()) {
             protocol = sub.flow.protocol();
             to = sub.flow.remote();
+        } else if (d.routeSet().isEmpty() && rewriteContact(sub.endpointId) && sub.sourceHost != null && !sub.sourceHost.isEmpty()
+                && TransportProtocol.parse(sub.protocol) != null) {
+            // rewrite_contact=yes: the phone is reached where its SUBSCRIBE came from, not at its Contact (reference §5.4)
+            protocol = TransportProtocol.parse(sub.protocol);
+            to = new InetSocketAddress(InetAddress.ofLiteral(sub.sourceHost), sub.sourcePort);
         } else if (d.nextHop() instanceof SipUri u) {
             protocol = u.transportParam() == null ? (u.isSecure() ? TransportProtocol.parse("tls") : TransportProtocol.UDP)
                     : TransportProtocol.parse(u.transportParam());
@@ -359,6 +364,10 @@ public final class SubscriptionManager implements RequestModule {
         }
         transactions.sendRequest(request, protocol, to, listener);
         return true;
+    }
+
+    private boolean rewriteContact(String endpointId) {
+        return config.get().endpoint(endpointId).map(Endpoint::rewriteContact).orElse(false);
     }
 
     void persist(Subscription sub) {
