@@ -198,6 +198,9 @@ public final class Server implements AutoCloseable {
         this.mwi = org.jpbx.pjsip.pubsub.mwi.MwiModule.install(dirs.dataDir().resolve("contacts.db"), config::pjsip, bindings,
                 stack.transactions(), new BoundAddresses(transports), subscriptions, distributor, commands);
         registrar.onRegistered(mwi::registered);
+        org.jpbx.pjsip.pubsub.rls.ResourceLists resourceLists = new org.jpbx.pjsip.pubsub.rls.ResourceLists(config::pjsip,
+                callId -> stack.transactions().lane(stack.transactions().laneIndex(callId)));
+        subscriptions.setListResolver(resourceLists);
         try {
             transports.start();
         } catch (Exception e) {
@@ -225,6 +228,8 @@ public final class Server implements AutoCloseable {
         DialplanCommands.register(commands, dialplan, hints, this::reloadDialplan);
         sessions.registerCommands(commands);
         org.jpbx.pjsip.pubsub.SubscriptionCommands.register(commands, subscriptions, config::pjsip);
+        org.jpbx.pjsip.pubsub.rls.ResourceListCommands.register(commands, config::pjsip, resourceLists);
+        org.jpbx.devicestate.DeviceStateCommands.register(commands, deviceStates);
         IdentifyCommands.register(commands, unmatched, unidentified, config::pjsip);
         QualifyCommands.register(commands, qualifier);
         LOG.info("jpbx {} started with {} ({} lanes, {} I/O)", Version.current(), dirs.configDir(), lanes.size(),

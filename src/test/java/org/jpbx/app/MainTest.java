@@ -116,7 +116,7 @@ class MainTest {
             assertThat(c.complete("core stop ")).containsExactly("gracefully", "now");
             assertThat(c.complete("core stop g")).containsExactly("gracefully");
             assertThat(c.complete("help core sh")).containsExactly("show");
-            assertThat(c.complete("")).containsExactly("channel", "core", "dialplan", "help", "http", "module", "mwi", "phoneprov", "pjsip");
+            assertThat(c.complete("")).containsExactly("channel", "core", "devstate", "dialplan", "help", "http", "module", "mwi", "phoneprov", "pjsip");
         }
     }
 
