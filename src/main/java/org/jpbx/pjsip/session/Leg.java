@@ -84,6 +84,8 @@ final class Leg implements DialogUser {
     private boolean answered;
     private SipRequest ack;
     private int challenges;
+    /** RFC 5626: the flow token of the callee's registered contact, when it registered over a flow. */
+    private String flowToken;
 
     private Leg(CallServices s, Direction direction, Endpoint endpoint, String callId) {
         this.s = s;
@@ -120,6 +122,7 @@ final class Leg implements DialogUser {
         Leg leg = new Leg(s, Direction.OUTBOUND, endpoint, invite.callId());
         leg.request = invite;
         leg.hop = hop;
+        leg.flowToken = OutboundFlow.token(invite);
         leg.contact = contact;
         leg.routes = invite.headerValues(HeaderName.ROUTE);
         leg.state = ChannelState.DOWN;
@@ -324,7 +327,16 @@ final class Leg implements DialogUser {
             LOG.warn("{}: no usable address for {} to {}", name, r.method(), dialog.nextHop());
             return;
         }
-        s.transactions().sendRequest(r, h.protocol(), h.address(), l);
+        s.transactions().sendRequest(onFlow(r), h.protocol(), h.address(), l);
+    }
+
+    /** Requests within the dialog of a callee reached over an RFC 5626 flow stay on it ({@link OutboundFlow}). */
+    private boolean dialogOnFlow() {
+        return flowToken != null && dialog != null && dialog.routeSet().isEmpty() && OutboundFlow.wantsFlow(dialog.remoteTarget());
+    }
+
+    private SipRequest onFlow(SipRequest r) {
+        return dialogOnFlow() ? OutboundFlow.pin(r, flowToken) : r;
     }
 
     /**
@@ -333,6 +345,7 @@ final class Leg implements DialogUser {
      * rarely one it listens on.
      */
     private Hop inDialogHop() {
+        if (dialogOnFlow()) return hop;
         if (inboundFlow != null && inboundFlow.protocol().isReliable() && dialog.routeSet().isEmpty()) {
             return new Hop(inboundFlow.protocol(), inboundFlow.remote());
         }
@@ -543,7 +556,7 @@ final class Leg implements DialogUser {
         Hop h = inDialogHop();
         ack.removeHeader(HeaderName.VIA);
         ack.addHeader(HeaderName.VIA, Via.of(h.protocol().viaName(), "0.0.0.0", 0, Responses.newBranch()).toString());
-        s.sender().sendRequest(ack, h.protocol(), h.address());
+        s.sender().sendRequest(onFlow(ack), h.protocol(), h.address());
     }
 
     private boolean retryWithCredentials(SipRequest sent, SipResponse challenge) {
@@ -565,7 +578,7 @@ final class Leg implements DialogUser {
         if (sent.body().length > 0) again.setBody(sent.contentType(), sent.body());
         creds.applyTo(again);
         request = again;
-        clientTx = s.transactions().sendRequest(again, hop.protocol(), hop.address(), new InviteListener(again));
+        clientTx = s.transactions().sendRequest(OutboundFlow.pin(again, flowToken), hop.protocol(), hop.address(), new InviteListener(again));
         return true;
     }
 
@@ -580,7 +593,7 @@ final class Leg implements DialogUser {
         c.addHeader(HeaderName.CALL_ID, inv.callId());
         c.addHeader(HeaderName.CSEQ, new CSeq(inv.cseq().number(), Methods.CANCEL).toString());
         for (String route : routes) c.addHeader(HeaderName.ROUTE, route);
-        s.transactions().sendRequest(c, hop.protocol(), hop.address(), new ClientTransactionListener() {
+        s.transactions().sendRequest(OutboundFlow.pin(c, flowToken), hop.protocol(), hop.address(), new ClientTransactionListener() {
             @Override public void onResponse(ClientTransaction tx, SipResponse r) {}
             @Override public void onTimeout(ClientTransaction tx) {}
             @Override public void onTransportError(ClientTransaction tx, Throwable cause) {}

@@ -51,6 +51,11 @@ final class UdpListener implements Listener {
             ByteBuf c = pkt.content();
             int len = c.readableBytes();
             if (isKeepAlive(c, len)) return; // CRLF keep-alives over UDP need no answer
+            if (StunResponder.isStun(c)) {
+                ByteBuf answer = StunResponder.answer(c, pkt.sender(), ctx.alloc());
+                if (answer != null) ctx.writeAndFlush(new DatagramPacket(answer, pkt.sender()), ctx.voidPromise());
+                return;
+            }
             byte[] bytes = new byte[len];
             c.getBytes(c.readerIndex(), bytes);
             decoder.decode(bytes, 0, len, new UdpFlow(pkt.sender()), true);

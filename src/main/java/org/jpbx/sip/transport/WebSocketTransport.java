@@ -141,6 +141,7 @@ final class WebSocketTransport implements Listener {
         private final SipTrace trace;
         private final java.util.List<Runnable> closeActions = new java.util.ArrayList<>(1);
         private boolean closed; // guarded by closeActions
+        private final String token = FlowTokens.next();
 
         WsConnection(String transportName, TransportProtocol protocol, Channel channel, SipTrace trace) {
             this.transportName = transportName;
@@ -156,6 +157,7 @@ final class WebSocketTransport implements Listener {
         @Override public InetSocketAddress remote() { return remote; }
         @Override public InetSocketAddress local() { return local; }
         @Override public boolean isOpen() { return channel.isActive(); }
+        @Override public String token() { return token; }
 
         @Override
         public void send(ByteBuf bytes) {
