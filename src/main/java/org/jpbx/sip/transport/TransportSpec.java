@@ -4,15 +4,21 @@ import java.net.InetSocketAddress;
 
 /**
  * What the transport layer needs to open one listener: a pjsip.conf {@code type=transport}
- * distilled. {@code tls} is set for protocol=tls only; {@code nat} is never null.
+ * distilled. {@code tls} is set for protocol=tls only; {@code nat} and {@code sockets} are never null.
  */
-public record TransportSpec(String name, TransportProtocol protocol, InetSocketAddress bind, TlsSettings tls, NatSettings nat) {
+public record TransportSpec(String name, TransportProtocol protocol, InetSocketAddress bind, TlsSettings tls, NatSettings nat,
+                            SocketSettings sockets) {
     public TransportSpec(String name, TransportProtocol protocol, InetSocketAddress bind) {
         this(name, protocol, bind, null, NatSettings.NONE);
     }
 
+    public TransportSpec(String name, TransportProtocol protocol, InetSocketAddress bind, TlsSettings tls, NatSettings nat) {
+        this(name, protocol, bind, tls, nat, SocketSettings.DEFAULT);
+    }
+
     public TransportSpec {
         if (nat == null) nat = NatSettings.NONE;
+        if (sockets == null) sockets = SocketSettings.DEFAULT;
     }
 
     /** Same socket: protocol and bind address; what a change of needs a rebind for. */

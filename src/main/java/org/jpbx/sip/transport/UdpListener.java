@@ -31,6 +31,7 @@ final class UdpListener implements Listener {
                 .option(ChannelOption.SO_RCVBUF, 4 << 20)
                 .option(ChannelOption.SO_SNDBUF, 4 << 20)
                 .handler(new Handler());
+        SocketTuning.apply(b, SocketTuning.datagram(spec, rt.epoll));
         channel = b.bind(spec.bind()).sync().channel();
         local = (InetSocketAddress) channel.localAddress();
     }
