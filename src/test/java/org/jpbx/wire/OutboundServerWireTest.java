@@ -123,7 +123,11 @@ class OutboundServerWireTest {
             SipRequest invite = request(second, "INVITE");
             assertThat(invite.requestUri().toString()).doesNotContain("x-jpbx-flow").doesNotContain("x-ast-");
             second.send("SIP/2.0 486 Busy Here\r\n" + copied(invite) + "To: " + invite.header("To") + ";tag=busy1\r\nContent-Length: 0\r\n\r\n");
-            assertThat(finalResponse(caller).status()).isEqualTo(486);
+            SipResponse busy = finalResponse(caller);
+            assertThat(busy.status()).isEqualTo(486);
+            caller.send("ACK sip:8100@127.0.0.1 SIP/2.0\r\nVia: " + busy.header("Via") + "\r\nFrom: " + busy.header("From")
+                    + "\r\nTo: " + busy.header("To") + "\r\nCall-ID: " + inviteCallId + "\r\nCSeq: 1 ACK\r\nMax-Forwards: 70\r\n"
+                    + "Content-Length: 0\r\n\r\n");
             assertThat(request(second, "ACK")).isNotNull();
             assertNobodyConnected(trap);
             second.send(register("obphone", "TCP", trap.getLocalPort(), callId, 3, flowContact("obphone", trap.getLocalPort(), "tcp")
@@ -182,7 +186,8 @@ class OutboundServerWireTest {
 
             // an edge proxy that supports outbound says so with ;ob on its Path: accepted, without Flow-Timer (the edge keeps it)
             String viaEdge = register("obedge", "UDP", 5999, "ob-edge-" + UUID.randomUUID(), 1, flowContact("obedge", 5999, "udp"),
-                    "Path: <sip:edge.example.com;lr;ob>\r\n").replaceFirst("Via: ", proxyVia.replace("\r\n", "") + "\r\nVia: ");
+                    "Path: <sip:edge.example.com;lr;ob>\r\n").replaceFirst("Via: ", proxyVia.replace("\r\n", "")
+                    .replace("z9hG4bKproxy", "z9hG4bKedge") + "\r\nVia: ");
             c.send(viaEdge);
             SipResponse ok = c.receive(10_000);
             assertThat(ok.status()).isEqualTo(200);
