@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -95,6 +96,24 @@ class TransportSocketOptionsWireTest {
                 .containsPattern("tcp_keepalive_interval_time\\s*:\\s*3")
                 .containsPattern("tcp_keepalive_probe_count\\s*:\\s*4")
                 .containsPattern("websocket_write_timeout\\s*:\\s*250");
+    }
+
+    @Test
+    void aChangedSocketOptionWaitsForARestartUnlessAllowReload() throws Exception {
+        Path conf = dir.resolve("pjsip.conf");
+        String original = Files.readString(conf);
+        try {
+            Files.writeString(conf, original.replace("tos=cs3", "tos=ef"));
+            assertThat(server.cli("pjsip reload")).contains("Transport transport-udp: bind/TLS settings changed; they take effect after a restart");
+            assertThat(ss("-uan", "--tos", "sport = :" + udpPort)).contains("tos:0x60");
+
+            Files.writeString(conf, original.replace("tos=cs3", "tos=ef\nallow_reload=yes"));
+            assertThat(server.cli("pjsip reload")).contains("Transport transport-udp rebound (allow_reload=yes)");
+            assertThat(ss("-uan", "--tos", "sport = :" + udpPort)).contains("tos:0xb8");
+        } finally {
+            Files.writeString(conf, original.replace("tos=cs3", "tos=cs3\nallow_reload=yes"));
+            server.cli("pjsip reload");
+        }
     }
 
     private static boolean epoll() {

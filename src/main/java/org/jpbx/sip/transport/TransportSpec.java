@@ -21,9 +21,9 @@ public record TransportSpec(String name, TransportProtocol protocol, InetSocketA
         if (sockets == null) sockets = SocketSettings.DEFAULT;
     }
 
-    /** Same socket: protocol and bind address; what a change of needs a rebind for. */
+    /** Same socket: protocol, bind address and socket options; what a change of needs a rebind for. */
     public boolean sameSocket(TransportSpec o) {
-        return o != null && protocol == o.protocol && java.util.Objects.equals(bind, o.bind);
+        return o != null && protocol == o.protocol && java.util.Objects.equals(bind, o.bind) && sockets.equals(o.sockets);
     }
 
     /** The default port of a protocol when bind= names none (RFC 3261 §19.1.2, RFC 7118). */
