@@ -43,7 +43,8 @@ class OutboundServerWireTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Files.writeString(dir.resolve("extensions.conf"), "[default]\nexten => 8100,1,Dial(PJSIP/obphone,10)\n");
+        Files.writeString(dir.resolve("extensions.conf"), "[default]\nexten => 8100,1,Dial(PJSIP/obphone,10)\n"
+                + "exten => 8200,1,Answer()\n same => n,Wait(3)\n same => n,Hangup()\n");
         server = TestServer.startBare(dir, """
 
                 [obphone]
@@ -169,6 +170,51 @@ class OutboundServerWireTest {
             assertNobodyConnected(trap);
             for (int i = 0; i < 50 && server.cli("core show channels count").contains("1 active"); i++) Thread.sleep(100);
             assertThat(server.cli("core show channels")).doesNotContain("PJSIP/obphone");
+        }
+    }
+
+    @Test
+    void aCallerWhoseContactSaysObGetsTheDialogsRequestsOverItsConnectionOrNotAtAll() throws Exception {
+        try (ServerSocket trap = trap()) {
+            SipClient.Tcp phone = (SipClient.Tcp) SipClient.tcp(server.port);
+            int phonePort = phone.localPort();
+            String callId = "ob-in-" + UUID.randomUUID();
+            String offer = sdp(40014);
+            phone.send("INVITE sip:8200@127.0.0.1 SIP/2.0\r\n"
+                    + "Via: SIP/2.0/TCP 127.0.0.1:" + trap.getLocalPort() + ";branch=z9hG4bK" + UUID.randomUUID() + ";rport\r\n"
+                    + "From: <sip:obcaller@127.0.0.1>;tag=obin1\r\nTo: <sip:8200@127.0.0.1>\r\nCall-ID: " + callId + "\r\n"
+                    + "CSeq: 1 INVITE\r\nContact: <sip:obcaller@127.0.0.1:" + trap.getLocalPort() + ";transport=tcp;ob>\r\n"
+                    + "Max-Forwards: 70\r\nContent-Type: application/sdp\r\nContent-Length: " + offer.length() + "\r\n\r\n" + offer);
+            SipResponse ok = finalResponse(phone);
+            assertThat(ok.status()).isEqualTo(200);
+            phone.send("ACK sip:8200@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/TCP 127.0.0.1:" + trap.getLocalPort() + ";branch=z9hG4bK"
+                    + UUID.randomUUID() + ";rport\r\nFrom: <sip:obcaller@127.0.0.1>;tag=obin1\r\nTo: " + ok.header("To")
+                    + "\r\nCall-ID: " + callId + "\r\nCSeq: 1 ACK\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            // the connection breaks (reset) before the dialplan hangs up; something listens where the phone's connection was
+            phone.socket().setSoLinger(true, 0);
+            phone.close();
+            try (ServerSocket whereItWas = new ServerSocket()) {
+                whereItWas.setReuseAddress(true);
+                // the closed connection holds the port until its FIN is answered
+                for (int i = 0; ; i++) {
+                    try {
+                        whereItWas.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), phonePort));
+                        break;
+                    } catch (java.net.BindException held) {
+                        if (i >= 100) throw held;
+                        Thread.sleep(50);
+                    }
+                }
+                whereItWas.setSoTimeout(8000);
+                try (Socket unexpected = whereItWas.accept()) {
+                    throw new AssertionError("jpbx's BYE opened a new connection to the port the phone's connection came from");
+                } catch (SocketTimeoutException expected) {
+                    // the BYE had no flow (430) and went nowhere
+                }
+            }
+            assertNobodyConnected(trap);
+            for (int i = 0; i < 50 && server.cli("core show channels").contains("PJSIP/obcaller"); i++) Thread.sleep(100);
+            assertThat(server.cli("core show channels")).doesNotContain("PJSIP/obcaller");
         }
     }
 

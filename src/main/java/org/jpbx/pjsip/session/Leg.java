@@ -331,12 +331,15 @@ final class Leg implements DialogUser {
     }
 
     /** Requests within the dialog of a callee reached over an RFC 5626 flow stay on it ({@link OutboundFlow}). */
-    private boolean dialogOnFlow() {
-        return flowToken != null && dialog != null && dialog.routeSet().isEmpty() && OutboundFlow.wantsFlow(dialog.remoteTarget());
+    private String dialogFlowToken() {
+        if (dialog == null || !dialog.routeSet().isEmpty() || !OutboundFlow.wantsFlow(dialog.remoteTarget())) return null;
+        // a callee registered over a flow, or a caller whose INVITE came over its connection
+        return flowToken != null ? flowToken : inboundFlow != null ? inboundFlow.token() : null;
     }
 
     private SipRequest onFlow(SipRequest r) {
-        return dialogOnFlow() ? OutboundFlow.pin(r, flowToken) : r;
+        String token = dialogFlowToken();
+        return token != null ? OutboundFlow.pin(r, token) : r;
     }
 
     /**
@@ -345,7 +348,7 @@ final class Leg implements DialogUser {
      * rarely one it listens on.
      */
     private Hop inDialogHop() {
-        if (dialogOnFlow()) return hop;
+        if (flowToken != null && dialogFlowToken() != null) return hop;
         if (inboundFlow != null && inboundFlow.protocol().isReliable() && dialog.routeSet().isEmpty()) {
             return new Hop(inboundFlow.protocol(), inboundFlow.remote());
         }

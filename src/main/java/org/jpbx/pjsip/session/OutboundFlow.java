@@ -11,6 +11,8 @@ import org.jpbx.sip.transport.FlowTokens;
  * authenticated resend, CANCEL, and, when the callee's Contact says {@code ob} and no route set
  * intervenes, the requests within the dialog) goes over that flow, or fails with 430 when it is
  * gone (RFC 5626 §5.3, §5.4); none of them opens a new connection to the client's address.
+ * Likewise an incoming call over a connection whose caller's Contact says {@code ob}: the
+ * requests of its dialog go over that connection or not at all.
  */
 final class OutboundFlow {
     private OutboundFlow() {}
