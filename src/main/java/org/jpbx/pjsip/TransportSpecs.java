@@ -12,6 +12,7 @@ import org.jpbx.pjsip.config.PjsipObject;
 import org.jpbx.pjsip.config.Transport;
 import org.jpbx.pjsip.config.types.AclRules;
 import org.jpbx.sip.transport.NatSettings;
+import org.jpbx.sip.transport.SocketSettings;
 import org.jpbx.sip.transport.TlsSettings;
 import org.jpbx.sip.transport.TransportProtocol;
 import org.jpbx.sip.transport.TransportSpec;
@@ -43,13 +44,19 @@ public final class TransportSpecs {
     public static TransportSpec of(Transport t) {
         if (t.protocol().equals("flow")) {
             // no socket: outgoing TCP (or TLS, by the target URI) connections with the object's TLS options
-            return new TransportSpec(t.id(), TransportProtocol.TCP, null, tls(t.object()), nat(t));
+            return new TransportSpec(t.id(), TransportProtocol.TCP, null, tls(t.object()), nat(t), sockets(t.object()));
         }
         TransportProtocol p = TransportProtocol.parse(t.protocol());
         if (p == null) return null;
         InetAddress addr = t.bind() != null ? t.bind().address() : InetAddress.getLoopbackAddress();
         InetSocketAddress bind = p == TransportProtocol.WS || p == TransportProtocol.WSS ? null : new InetSocketAddress(addr, t.port());
-        return new TransportSpec(t.id(), p, bind, p == TransportProtocol.TLS ? tls(t.object()) : null, nat(t));
+        return new TransportSpec(t.id(), p, bind, p == TransportProtocol.TLS ? tls(t.object()) : null, nat(t), sockets(t.object()));
+    }
+
+    static SocketSettings sockets(PjsipObject o) {
+        return new SocketSettings((int) o.getLong("tos"), (int) o.getLong("cos"), o.getBool("tcp_keepalive_enable"),
+                (int) o.getDuration("tcp_keepalive_idle_time").toSeconds(), (int) o.getDuration("tcp_keepalive_interval_time").toSeconds(),
+                o.getInt("tcp_keepalive_probe_count"), o.getDuration("websocket_write_timeout").toMillis());
     }
 
     static TlsSettings tls(PjsipObject o) {

@@ -231,7 +231,8 @@ public final class Qualifier {
                             challenges + 1, stale(r) ? "" : ", not stale: the credentials were refused", r.status());
                 }
                 done[0] = true;
-                boolean ok = !only2xx || r.isSuccess();
+                // 430: the flow the contact registered over is gone (RFC 5626), nobody answered
+                boolean ok = (!only2xx || r.isSuccess()) && r.status() != 430;
                 update(aor, t, new ContactState(ok ? ContactState.Status.REACHABLE : ContactState.Status.UNREACHABLE,
                         (System.nanoTime() - sent) / 1000));
             }

@@ -58,6 +58,8 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
     private final Map<String, Flow> pruneFlowOf = new java.util.concurrent.ConcurrentHashMap<>();
     /** Hears every binding a REGISTER added or refreshed, after the 200 went out (unsolicited MWI). */
     private volatile Consumer<Binding> registered = b -> { };
+    /** RFC 5626: instance and reg-id of the outbound bindings. */
+    private final Outbound outbound = new Outbound();
 
     public Registrar(Supplier<PjsipConfig> config, BindingTable table, BindingPersistence store, LongSupplier clock,
                      String regServer, Predicate<String> unreachable, Consumer<Change> listener) {
@@ -87,6 +89,7 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
     public List<Binding> sweep(long nowMillis) {
         List<Binding> gone = table.removeExpired(nowMillis);
         for (Binding b : gone) {
+            outbound.forget(b.id());
             LOG.info("Removed contact '{}' from AOR '{}' due to expiration", b.uri(), b.aor());
             listener.accept(new Change(b.aor(), b, true, "expiration"));
         }
@@ -123,6 +126,18 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
                     "AOR " + aor.id() + " has max_contacts=0, so it accepts no registrations: set max_contacts");
             return;
         }
+        Outbound.Mode obMode;
+        try {
+            obMode = Outbound.mode(r, aor.supportPath());
+        } catch (IllegalArgumentException e) {
+            reject(tx, 400, "Failed to validate contacts in REGISTER request from '" + ep + "'", e.getMessage());
+            return;
+        }
+        if (obMode == Outbound.Mode.EDGE_LACKS) {
+            reject(tx, 439, "REGISTER from endpoint '" + ep + "' (" + from + ") asks for RFC 5626 outbound through a proxy that does not support it",
+                    "the REGISTER passed a proxy that did not put a Path with ;ob on it, so its flow cannot be used (RFC 5626 §6)");
+            return;
+        }
         List<ContactRequest> contacts;
         try {
             org.jpbx.sip.transport.Flow flow = tx.inbound().flow();
@@ -130,7 +145,7 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
             String txp = cfg.transport(flow.transportName()).filter(org.jpbx.pjsip.config.Transport::symmetricTransport)
                     .map(org.jpbx.pjsip.config.Transport::id).orElse(null);
             contacts = contacts(r, aor, ContactRewrite.applies(endpoint.rewriteContact(), flow) ? flow : null, txp,
-                    Outbound.isFlow(r, flow) ? flow : null);
+                    obMode == Outbound.Mode.FIRST_HOP ? flow : null, obMode != Outbound.Mode.NONE);
         } catch (SipParseException | IllegalArgumentException e) {
             reject(tx, 400, "Failed to validate contacts in REGISTER request from '" + ep + "'", e.getMessage());
             return;
@@ -166,7 +181,9 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
             for (Change c : outcome.changes) listener.accept(c);
             for (Binding b : outcome.upserts) if (b.pruneOnBoot()) watchConnection(tx.inbound().flow(), b);
             SipResponse accepted = ok(tx, r, aor, clock.getAsLong());
-            if (contacts.stream().anyMatch(ContactRequest::outbound)) Outbound.confirm(accepted, cfg.global().keepAliveInterval().toSeconds());
+            if (obMode != Outbound.Mode.NONE) {
+                Outbound.confirm(accepted, obMode == Outbound.Mode.FIRST_HOP ? cfg.global().keepAliveInterval().toSeconds() : 0);
+            }
             tx.respond(accepted);
             for (Binding b : outcome.upserts) {
                 try {
@@ -189,6 +206,7 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
     /** The connection that registered a prune_on_boot binding closed: the binding goes ("shutdown"). */
     private void connectionClosed(Flow flow, String aor, String id) {
         if (!pruneFlowOf.remove(id, flow)) return; // refreshed over another connection since, or removed
+        outbound.forget(id);
         Binding gone = table.locked(aor, bindings -> {
             Binding b = bindings.byId.get(id);
             if (b == null || !b.pruneOnBoot()) return null;
@@ -247,15 +265,19 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
 
     // ------------------------------------------------------------------ §3.3, §3.4
 
-    /** One Contact of the request with the expiration it asks for (after clamping). */
-    /** @param outbound an RFC 5626 flow: the contact is reached over the connection it registered on */
-    record ContactRequest(NameAddr contact, boolean wildcard, long expires, boolean outbound) {
-        ContactRequest(NameAddr contact, boolean wildcard, long expires) { this(contact, wildcard, expires, false); }
+    /**
+     * One Contact of the request with the expiration it asks for (after clamping).
+     *
+     * @param outbound an RFC 5626 flow with jpbx as first hop: the contact is reached over the connection it registered on
+     * @param obId the contact's instance and reg-id when the REGISTER uses RFC 5626, else null
+     */
+    record ContactRequest(NameAddr contact, boolean wildcard, long expires, boolean outbound, Outbound.Id obId) {
+        ContactRequest(NameAddr contact, boolean wildcard, long expires) { this(contact, wildcard, expires, false, null); }
     }
 
     /** @param rewriteTo the flow whose source replaces each Contact's host:port, or null to keep them */
     private static List<ContactRequest> contacts(SipRequest r, Aor aor, org.jpbx.sip.transport.Flow rewriteTo, String txp,
-                                                 org.jpbx.sip.transport.Flow outboundFlow) {
+                                                 org.jpbx.sip.transport.Flow outboundFlow, boolean outboundMode) {
         long headerExpires = r.expires();
         List<ContactRequest> out = new ArrayList<>();
         if (r.hasWildcardContact()) {
@@ -270,15 +292,20 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
             String text = u.toString();
             if (text.length() > MAX_URI_LENGTH) throw new IllegalArgumentException("Contact URI longer than " + MAX_URI_LENGTH + " characters");
             if (u.host().length() >= MAX_HOST_LENGTH) throw new IllegalArgumentException("Contact host of " + MAX_HOST_LENGTH + " characters or more");
-            boolean outbound = outboundFlow != null && c.param("reg-id") != null && c.param("+sip.instance") != null;
-            SipUri storedUri = rewriteTo != null ? ContactRewrite.rewrite(u, rewriteTo) : outbound ? ContactRewrite.rewrite(u, outboundFlow) : u;
-            if (txp != null && !txp.equals(storedUri.param(ContactRewrite.TRANSPORT_PARAM))) {
+            Outbound.Id obId = outboundMode ? Outbound.id(c) : null;
+            boolean outbound = outboundFlow != null && obId != null;
+            SipUri base = Outbound.withoutToken(u);
+            SipUri storedUri = rewriteTo != null ? ContactRewrite.rewrite(base, rewriteTo) : outbound ? ContactRewrite.rewrite(base, outboundFlow) : base;
+            if (outbound) storedUri = Outbound.withToken(storedUri, outboundFlow);
+            // a UDP flow is its source address on the listener it came in on: requests leave there
+            String leaveOn = outbound && !outboundFlow.protocol().isReliable() ? outboundFlow.transportName() : txp;
+            if (leaveOn != null && !leaveOn.equals(storedUri.param(ContactRewrite.TRANSPORT_PARAM))) {
                 var params = storedUri.params().copy();
-                params.set(ContactRewrite.TRANSPORT_PARAM, txp);
+                params.set(ContactRewrite.TRANSPORT_PARAM, leaveOn);
                 storedUri = storedUri.withParams(params);
             }
             NameAddr stored = storedUri == u ? c : new NameAddr(null, storedUri, true, c.params());
-            out.add(new ContactRequest(stored, false, clamp(requested(c, headerExpires, aor), aor), outbound));
+            out.add(new ContactRequest(stored, false, clamp(requested(c, headerExpires, aor), aor), outbound, obId));
         }
         return out;
     }
@@ -336,7 +363,8 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
                 deleted = current.size();
                 continue;
             }
-            Binding existing = find(current, (SipUri) c.contact.uri());
+            Binding existing = c.obId != null ? findOutbound(current, c.obId) : null;
+            if (existing == null) existing = find(current, (SipUri) c.contact.uri());
             matched.add(existing);
             if (existing != null) {
                 if (c.expires > 0) updated++;
@@ -383,6 +411,19 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
             String uri = ((SipUri) c.contact.uri()).toString();
             if (existing != null && r.callId().equals(existing.callId()) && r.cseq().number() <= existing.cseq()) {
                 continue; // RFC 3261 §10.3 step 7: an old or replayed request changes nothing
+            }
+            if (existing != null && c.expires > 0 && !existing.uri().equals(uri)) {
+                // RFC 5626 §6: the same instance and reg-id over another flow replace the binding and its route
+                LOG.info("Contact '{}' of AOR '{}' replaced by '{}': the same instance and reg-id registered over a new flow",
+                        existing.uri(), aor.id(), uri);
+                current.remove(existing.id());
+                outbound.forget(existing.id());
+                out.removedIds.add(existing.id());
+                out.changes.add(new Change(aor.id(), existing, true, "replaced"));
+                existing = null;
+            }
+            if (c.obId != null && c.expires > 0) {
+                outbound.remember(Binding.idOf(aor.id(), uri), c.obId);
             }
             if (existing == null && c.expires == 0) {
                 LOG.debug("Attempted to remove non-existent contact '{}' from AOR '{}' by request", uri, aor.id());
@@ -436,11 +477,22 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
         return out;
     }
 
-    private static void remove(Map<String, Binding> current, Outcome out, Aor aor, Binding b, String reason) {
+    private void remove(Map<String, Binding> current, Outcome out, Aor aor, Binding b, String reason) {
         current.remove(b.id());
+        outbound.forget(b.id());
         out.removedIds.add(b.id());
         out.changes.add(new Change(aor.id(), b, true, reason));
         LOG.info("Removed contact '{}' from AOR '{}' due to {}", b.uri(), aor.id(), reason);
+    }
+
+    /** RFC 5626 §6: the binding of the same instance and reg-id, whatever its URI. */
+    private Binding findOutbound(Map<String, Binding> current, Outbound.Id id) {
+        String key = id.key();
+        for (Binding b : current.values()) {
+            Outbound.Id known = outbound.idOf(b.id());
+            if (known != null && known.key().equals(key)) return b;
+        }
+        return null;
     }
 
     private static Binding find(Map<String, Binding> current, SipUri uri) {
@@ -468,6 +520,7 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
     }
 
     private void undo(String aor, Outcome outcome) {
+        for (Binding b : outcome.upserts) if (!outcome.before.containsKey(b.id())) outbound.forget(b.id());
         table.locked(aor, bindings -> {
             bindings.byId.clear();
             bindings.byId.putAll(outcome.before);
@@ -482,7 +535,11 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
         ok.addHeader(HeaderName.DATE, HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
         for (Binding b : table.bindings(aor.id())) {
             if (b.isExpired(now)) continue;
-            ok.addHeader(HeaderName.CONTACT, "<" + b.uri() + ">;expires=" + b.remainingSeconds(now));
+            Outbound.Id id = outbound.idOf(b.id());
+            String uri = b.uri().contains(org.jpbx.sip.transport.FlowTokens.PARAM) ? Outbound.withoutToken(b.sipUri()).toString() : b.uri();
+            // RFC 5626 §4.2.1: a client finds its own binding in the 200 by instance and reg-id
+            ok.addHeader(HeaderName.CONTACT, "<" + uri + ">;expires=" + b.remainingSeconds(now)
+                    + (id == null ? "" : ";+sip.instance=" + id.instance() + ";reg-id=" + id.regId()));
         }
         for (String permanent : aor.contacts()) ok.addHeader(HeaderName.CONTACT, "<" + permanent + ">");
         long expires = r.expires();

@@ -96,6 +96,8 @@ final class Leg implements DialogUser {
     private boolean answered;
     private SipRequest ack;
     private int challenges;
+    /** RFC 5626: the flow token of the callee's registered contact, when it registered over a flow. */
+    private String flowToken;
 
     // offers jpbx makes within the dialog (direct media, DirectMedia)
     private volatile DirectMedia directMedia;
@@ -138,6 +140,7 @@ final class Leg implements DialogUser {
         Leg leg = new Leg(s, Direction.OUTBOUND, endpoint, invite.callId());
         leg.request = invite;
         leg.hop = hop;
+        leg.flowToken = OutboundFlow.token(invite);
         leg.contact = contact;
         leg.routes = invite.headerValues(HeaderName.ROUTE);
         leg.state = ChannelState.DOWN;
@@ -412,7 +415,19 @@ final class Leg implements DialogUser {
             LOG.warn("{}: no usable address for {} to {}", name, r.method(), dialog.nextHop());
             return;
         }
-        s.transactions().sendRequest(r, h.protocol(), h.address(), l);
+        s.transactions().sendRequest(onFlow(r), h.protocol(), h.address(), l);
+    }
+
+    /** Requests within the dialog of a callee reached over an RFC 5626 flow stay on it ({@link OutboundFlow}). */
+    private String dialogFlowToken() {
+        if (dialog == null || !dialog.routeSet().isEmpty() || !OutboundFlow.wantsFlow(dialog.remoteTarget())) return null;
+        // a callee registered over a flow, or a caller whose INVITE came over its connection
+        return flowToken != null ? flowToken : inboundFlow != null ? inboundFlow.token() : null;
+    }
+
+    private SipRequest onFlow(SipRequest r) {
+        String token = dialogFlowToken();
+        return token != null ? OutboundFlow.pin(r, token) : r;
     }
 
     /**
@@ -421,6 +436,7 @@ final class Leg implements DialogUser {
      * rarely one it listens on.
      */
     private Hop inDialogHop() {
+        if (flowToken != null && dialogFlowToken() != null) return hop;
         if (inboundFlow != null && inboundFlow.protocol().isReliable() && dialog.routeSet().isEmpty()) {
             return new Hop(inboundFlow.protocol(), inboundFlow.remote());
         }
@@ -666,7 +682,7 @@ final class Leg implements DialogUser {
         Hop h = inDialogHop();
         a.removeHeader(HeaderName.VIA);
         a.addHeader(HeaderName.VIA, Via.of(h.protocol().viaName(), "0.0.0.0", 0, Responses.newBranch()).toString());
-        s.sender().sendRequest(a, h.protocol(), h.address());
+        s.sender().sendRequest(onFlow(a), h.protocol(), h.address());
     }
 
     // ------------------------------------------------------------------ offers jpbx makes in the dialog
@@ -807,7 +823,7 @@ final class Leg implements DialogUser {
         SipRequest again = copyForRetry(sent, false);
         creds.applyTo(again);
         request = again;
-        clientTx = s.transactions().sendRequest(again, hop.protocol(), hop.address(), new InviteListener(again));
+        clientTx = s.transactions().sendRequest(OutboundFlow.pin(again, flowToken), hop.protocol(), hop.address(), new InviteListener(again));
         return true;
     }
 
@@ -954,7 +970,7 @@ final class Leg implements DialogUser {
         c.addHeader(HeaderName.CALL_ID, inv.callId());
         c.addHeader(HeaderName.CSEQ, new CSeq(inv.cseq().number(), Methods.CANCEL).toString());
         for (String route : routes) c.addHeader(HeaderName.ROUTE, route);
-        s.transactions().sendRequest(c, hop.protocol(), hop.address(), new ClientTransactionListener() {
+        s.transactions().sendRequest(OutboundFlow.pin(c, flowToken), hop.protocol(), hop.address(), new ClientTransactionListener() {
             @Override public void onResponse(ClientTransaction tx, SipResponse r) {}
             @Override public void onTimeout(ClientTransaction tx) {}
             @Override public void onTransportError(ClientTransaction tx, Throwable cause) {}

@@ -39,6 +39,7 @@ public final class StatusCodes {
             case 421 -> "Extension Required";
             case 422 -> "Session Interval Too Small";
             case 423 -> "Interval Too Brief";
+            case 430 -> "Flow Failed";
             case 439 -> "First Hop Lacks Outbound Support";
             case 480 -> "Temporarily Unavailable";
             case 481 -> "Call/Transaction Does Not Exist";

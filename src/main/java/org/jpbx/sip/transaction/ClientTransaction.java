@@ -56,6 +56,11 @@ public abstract sealed class ClientTransaction permits InviteClientTransaction, 
             if (state == State.TERMINATED) return;
             if (err != null) {
                 terminate();
+                if (flowFailed(err)) {
+                    // RFC 5626 §5.3: the edge proxy's answer for a flow that is gone; jpbx is that proxy
+                    listener.onResponse(this, Responses.create(request, 430, null, null));
+                    return;
+                }
                 listener.onTransportError(this, err);
             } else {
                 flow = f;
@@ -63,6 +68,11 @@ public abstract sealed class ClientTransaction permits InviteClientTransaction, 
             }
         }));
         onStarted();
+    }
+
+    private static boolean flowFailed(Throwable err) {
+        for (Throwable t = err; t != null; t = t.getCause()) if (t instanceof org.jpbx.sip.transport.FlowFailedException) return true;
+        return false;
     }
 
     /** Timers that run from the moment of sending (B or F). */

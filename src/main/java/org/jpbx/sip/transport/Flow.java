@@ -33,4 +33,11 @@ public interface Flow {
      * not block.
      */
     default void onClose(Runnable action) { }
+
+    /**
+     * An identifier of this very connection, unguessable and never reused (RFC 5626 §5.2 flow
+     * token): a contact stored with it is reached over this connection or not at all. Null for
+     * datagram flows, which are identified by their addresses alone.
+     */
+    default String token() { return null; }
 }

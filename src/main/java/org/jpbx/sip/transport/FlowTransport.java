@@ -17,9 +17,9 @@ final class FlowTransport implements Listener {
 
     FlowTransport(TransportSpec spec, InboundDecoder decoder, SipTrace trace) {
         this.spec = spec;
-        this.tcp = new TcpTransport(new TransportSpec(spec.name(), TransportProtocol.TCP, null, null, spec.nat()), decoder, trace);
+        this.tcp = new TcpTransport(new TransportSpec(spec.name(), TransportProtocol.TCP, null, null, spec.nat(), spec.sockets()), decoder, trace);
         this.tls = new TcpTransport(new TransportSpec(spec.name(), TransportProtocol.TLS, null,
-                spec.tls() != null ? spec.tls() : TlsSettings.clientDefaults(), spec.nat()), decoder, trace);
+                spec.tls() != null ? spec.tls() : TlsSettings.clientDefaults(), spec.nat(), spec.sockets()), decoder, trace);
     }
 
     @Override

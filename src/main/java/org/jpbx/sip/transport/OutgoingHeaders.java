@@ -24,13 +24,14 @@ final class OutgoingHeaders {
     }
 
     /**
-     * §5.5: x-ast-orig-host and x-ast-txp are ours (a rewritten contact's original host, the
-     * transport of symmetric_transport); they never leave in a Request-URI or To.
+     * §5.5: x-ast-orig-host, x-ast-txp and x-jpbx-flow are ours (a rewritten contact's original
+     * host, the transport of symmetric_transport, an RFC 5626 flow token); they never leave in a
+     * Request-URI or To.
      */
     static void stripInternalParams(SipRequest request) {
         if (request.requestUri() instanceof SipUri u && hasInternal(u)) request.setRequestUri(u.withParams(withoutInternal(u)));
         String to = request.header("To");
-        if (to != null && (to.contains(ORIG_HOST_PARAM) || to.contains(TransportLayer.TRANSPORT_PARAM))) {
+        if (to != null && (to.contains(ORIG_HOST_PARAM) || to.contains(TransportLayer.TRANSPORT_PARAM) || to.contains(FlowTokens.PARAM))) {
             try {
                 NameAddr na = NameAddr.parse(to, "To");
                 if (na.sipUri() != null) {
@@ -44,13 +45,14 @@ final class OutgoingHeaders {
     }
 
     private static boolean hasInternal(SipUri u) {
-        return u.params().has(ORIG_HOST_PARAM) || u.params().has(TransportLayer.TRANSPORT_PARAM);
+        return u.params().has(ORIG_HOST_PARAM) || u.params().has(TransportLayer.TRANSPORT_PARAM) || u.params().has(FlowTokens.PARAM);
     }
 
     private static org.jpbx.sip.message.Parameters withoutInternal(SipUri u) {
         var p = u.params().copy();
         p.remove(ORIG_HOST_PARAM);
         p.remove(TransportLayer.TRANSPORT_PARAM);
+        p.remove(FlowTokens.PARAM);
         return p;
     }
 

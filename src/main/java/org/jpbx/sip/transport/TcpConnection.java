@@ -18,6 +18,7 @@ final class TcpConnection implements Flow {
     private boolean peerGone; // guarded by closeActions
     private volatile TcpTransport owner;
     private volatile InetSocketAddress alias;
+    private final String token = FlowTokens.next();
 
     TcpConnection(String transportName, TransportProtocol protocol, Channel channel, SipTrace trace) {
         this.transportName = transportName;
@@ -35,6 +36,7 @@ final class TcpConnection implements Flow {
     @Override public InetSocketAddress local() { return local; }
     @Override public boolean isOpen() { return channel.isActive(); }
     Channel channel() { return channel; }
+    @Override public String token() { return token; }
 
     void owner(TcpTransport t) { owner = t; }
     InetSocketAddress alias() { return alias; }

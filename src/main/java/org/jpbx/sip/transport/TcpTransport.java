@@ -79,6 +79,7 @@ final class TcpTransport implements Listener {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new Init(null));
+        SocketTuning.applyToChildren(b, SocketTuning.stream(spec, rt.epoll));
         server = b.bind(spec.bind()).sync().channel();
         local = (InetSocketAddress) server.localAddress();
     }
@@ -117,6 +118,7 @@ final class TcpTransport implements Listener {
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
                 .handler(new Init(remote));
+        SocketTuning.apply(b, SocketTuning.stream(spec, rt.epoll));
         ChannelFuture f = b.connect(remote);
         f.addListener(done -> {
             if (!done.isSuccess()) {

@@ -290,10 +290,12 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
         if (header != null) request.removeHeader(TRANSPORT_HEADER);
         // a contact's own transport (symmetric_transport) comes before the one its sender names
         String txp = request.requestUri() instanceof SipUri u ? u.param(TRANSPORT_PARAM) : null;
+        String token = request.requestUri() instanceof SipUri u ? u.param(FlowTokens.PARAM) : null;
         String named = txp != null ? txp : header;
         // the size only matters where it can move a request from UDP to TCP: encode to measure only then
-        int size = protocol == TransportProtocol.UDP && !disableTcpSwitch ? SipWriter.toBytes(request).length : 0;
-        CompletableFuture<Flow> chosen = named != null ? flowOn(named, protocol, remote, size) : flowFor(protocol, remote, size);
+        int size = token == null && protocol == TransportProtocol.UDP && !disableTcpSwitch ? SipWriter.toBytes(request).length : 0;
+        CompletableFuture<Flow> chosen = token != null ? flowByToken(token, remote)
+                : named != null ? flowOn(named, protocol, remote, size) : flowFor(protocol, remote, size);
         return chosen.thenApply(flow -> {
             Via top = request.topVia();
             NatSettings nat = natOf(flow);
@@ -318,6 +320,22 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
             send(request, flow);
             return flow;
         });
+    }
+
+    /**
+     * RFC 5626 §5.3: a request to a contact registered over a flow goes over that connection; when
+     * it is gone (or its peer has shut down its side) the request fails with 430 (Flow Failed)
+     * rather than opening a new connection to an address behind the client's NAT.
+     */
+    private CompletableFuture<Flow> flowByToken(String token, InetSocketAddress remote) {
+        for (Listener l : listeners) {
+            Flow f = l instanceof TcpTransport t ? t.connectionTo(remote)
+                    : l instanceof WebSocketTransport w ? w.connectionTo(remote) : null;
+            if (f == null || !token.equals(f.token())) continue;
+            if (f instanceof TcpConnection c && c.isPeerGone()) break;
+            return CompletableFuture.completedFuture(f);
+        }
+        return CompletableFuture.failedFuture(new FlowFailedException("the flow from " + SipTrace.format(remote) + " that registered this contact is gone"));
     }
 
     private static boolean canReach(Listener l, InetSocketAddress remote) {

@@ -31,6 +31,7 @@ final class UdpListener implements Listener {
                 .option(ChannelOption.SO_RCVBUF, 4 << 20)
                 .option(ChannelOption.SO_SNDBUF, 4 << 20)
                 .handler(new Handler());
+        SocketTuning.apply(b, SocketTuning.datagram(spec, rt.epoll));
         channel = b.bind(spec.bind()).sync().channel();
         local = (InetSocketAddress) channel.localAddress();
     }
@@ -51,6 +52,11 @@ final class UdpListener implements Listener {
             ByteBuf c = pkt.content();
             int len = c.readableBytes();
             if (isKeepAlive(c, len)) return; // CRLF keep-alives over UDP need no answer
+            if (StunResponder.isStun(c)) {
+                ByteBuf answer = StunResponder.answer(c, pkt.sender(), ctx.alloc());
+                if (answer != null) ctx.writeAndFlush(new DatagramPacket(answer, pkt.sender()), ctx.voidPromise());
+                return;
+            }
             byte[] bytes = new byte[len];
             c.getBytes(c.readerIndex(), bytes);
             decoder.decode(bytes, 0, len, new UdpFlow(pkt.sender()), true);

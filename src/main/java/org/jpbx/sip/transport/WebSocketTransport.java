@@ -62,6 +62,10 @@ final class WebSocketTransport implements Listener {
 
     /** Takes over an upgraded channel: from now on its frames are SIP messages. */
     void accept(Channel ch, TransportProtocol protocol) {
+        SocketTuning.apply(ch, spec, SocketTuning.stream(spec, ch instanceof io.netty.channel.epoll.EpollSocketChannel));
+        long writeTimeout = spec.sockets().webSocketWriteTimeoutMillis();
+        // websocket_write_timeout: a client that stops reading must not make jpbx queue for it forever
+        if (writeTimeout > 0) ch.pipeline().addFirst("sip-ws-write-timeout", new WriteTimeout(writeTimeout));
         WsConnection c = new WsConnection(spec.name(), protocol, ch, trace);
         connections.put(c.remote(), c);
         ch.closeFuture().addListener(f -> {
@@ -141,6 +145,7 @@ final class WebSocketTransport implements Listener {
         private final SipTrace trace;
         private final java.util.List<Runnable> closeActions = new java.util.ArrayList<>(1);
         private boolean closed; // guarded by closeActions
+        private final String token = FlowTokens.next();
 
         WsConnection(String transportName, TransportProtocol protocol, Channel channel, SipTrace trace) {
             this.transportName = transportName;
@@ -156,6 +161,7 @@ final class WebSocketTransport implements Listener {
         @Override public InetSocketAddress remote() { return remote; }
         @Override public InetSocketAddress local() { return local; }
         @Override public boolean isOpen() { return channel.isActive(); }
+        @Override public String token() { return token; }
 
         @Override
         public void send(ByteBuf bytes) {
@@ -196,5 +202,22 @@ final class WebSocketTransport implements Listener {
         }
 
         @Override public String toString() { return protocol.viaName() + ":" + SipTrace.format(remote); }
+    }
+
+    /** Closes a WebSocket whose write has not reached the socket within websocket_write_timeout. */
+    private final class WriteTimeout extends io.netty.handler.timeout.WriteTimeoutHandler {
+        private final long millis;
+
+        WriteTimeout(long millis) {
+            super(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            this.millis = millis;
+        }
+
+        @Override
+        protected void writeTimedOut(ChannelHandlerContext ctx) throws Exception {
+            LOG.info("Transport {}: closing the WebSocket of {}: a write stalled for more than {} ms (websocket_write_timeout)",
+                    spec.name(), SipTrace.format((InetSocketAddress) ctx.channel().remoteAddress()), millis);
+            super.writeTimedOut(ctx);
+        }
     }
 }
