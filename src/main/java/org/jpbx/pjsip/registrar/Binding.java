@@ -30,18 +30,35 @@ public record Binding(
         return aor + ";@" + md5(uri);
     }
 
-    /** One MD5 per thread: a provider lookup per binding would cost more than the hash. */
-    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+    /**
+     * One MD5 per platform thread (the event loops, where every REGISTER computes an id): a
+     * provider lookup per binding would cost more than the hash. A virtual thread (a channel's
+     * dialplan, dialling a static contact) lives for one call, so a thread-local would look the
+     * provider up each time: it clones a ready digest instead.
+     */
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(Binding::newMd5);
+    private static final MessageDigest MD5_PROTOTYPE = newMd5();
+
+    private static MessageDigest newMd5() {
         try {
             return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    });
+    }
 
     static String md5(String s) {
-        MessageDigest d = MD5.get();
-        d.reset();
+        MessageDigest d;
+        if (Thread.currentThread().isVirtual()) {
+            try {
+                d = (MessageDigest) MD5_PROTOTYPE.clone();
+            } catch (CloneNotSupportedException e) {
+                d = newMd5();
+            }
+        } else {
+            d = MD5.get();
+            d.reset();
+        }
         return HexFormat.of().formatHex(d.digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 
