@@ -22,7 +22,7 @@
 # CPU time per call (utime+stime from /proc over the run), which stays meaningful on a busy machine
 # where a rate search does not; JFR=1 also records a JFR profile (jpbx.jfr in the work dir).
 #
-# Environment (all optional): JPBX_PORT (default 5062), RATE_START (default 200), RATE_MAX
+# Environment (all optional): WARMUP_CALLS (default 9000 at 300/s before the search), JPBX_PORT (default 5062), RATE_START (default 200), RATE_MAX
 # (default 5000), CALL_HOLD_MS (default 1000), JPBX_JAVA_OPTS, JPBX_SERVER_JVM_OPTS, BENCH_KIT,
 # KEEP=1 (keep SIPp files).
 set -uo pipefail
@@ -176,6 +176,21 @@ elif [ -n "${CONCURRENT:-}" ]; then
 	wait "$UAS_PID"
 	tail -n 30 "$WORK/uac/screen.txt" | grep -E 'Successful call|Failed call' >&2
 else
+	# Warm-up, as bench/register.sh does: a fresh JVM compiles the call path during its first
+	# thousands of calls, which would fail the search's first step on latency alone.
+	warm=${WARMUP_CALLS:-9000}
+	if [ "$warm" -gt 0 ]; then
+		mkdir -p "$WORK/warm"
+		( cd "$WORK/warm" && exec timeout $(( warm / 300 + 60 )) sipp -sf "$KIT/scenarios/call-uas.xml" -i 127.0.0.1 -p 5090 -mp 17000 \
+			-t u1 -nostdin -m "$warm" >uas.txt 2>&1 ) &
+		WARM_UAS=$!
+		sleep 1
+		( cd "$WORK/warm" && timeout $(( warm / 300 + 60 )) sipp "127.0.0.1:$JPBX_PORT" -sf "$KIT/scenarios/call-uac.xml" -s uas \
+			-key caller uac -d 100 -mp 16000 -i 127.0.0.1 -p 5080 -t u1 -nostdin -r 300 -m "$warm" >uac.txt 2>&1 )
+		kill "$WARM_UAS" 2>/dev/null; wait "$WARM_UAS" 2>/dev/null
+		log "warm-up: $warm calls at 300/s done"
+		sleep 3
+	fi
 	timeout "$SEARCH_TIMEOUT" "$KIT/run.sh" "127.0.0.1:$JPBX_PORT" call | tee "$WORK/result.txt"
 	rc=${PIPESTATUS[0]}
 fi

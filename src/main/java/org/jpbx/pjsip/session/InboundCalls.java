@@ -142,9 +142,25 @@ final class InboundCalls implements RequestModule {
         var setVars = endpoint.setVars();
         if (setVars != null) setVars.forEach(pc::setVariable);
         pending.put(tx.key(), leg);
-        s.transactions().lane(s.transactions().laneIndex(r.callId())).schedule(() -> pending.remove(tx.key()), s.transactions().timers().t1x64() * 4);
+        forgetWhenFinal(tx, leg);
         LOG.debug("{}: incoming call {} to {}@{}", endpoint.id(), leg.name, exten, context);
         pbx.start(pc, context, exten, 1);
+    }
+
+    /** How often a pending INVITE is checked for its final response: the longest a finished call's leg stays in {@link #pending}. */
+    private static final long PENDING_CHECK_MILLIS = 4000;
+
+    /**
+     * Keeps {@code leg} findable by a CANCEL for as long as its INVITE awaits a final response
+     * (however long the dialplan lets it ring), and no longer: a leg holds its whole call, so
+     * keeping it for a fixed time after the call would hold thousands of finished calls at a high
+     * call rate.
+     */
+    private void forgetWhenFinal(ServerTransaction tx, Leg leg) {
+        s.transactions().lane(s.transactions().laneIndex(tx.request().callId())).schedule(() -> {
+            if (leg.ended() || !tx.awaitingFinalResponse()) pending.remove(tx.key(), leg);
+            else forgetWhenFinal(tx, leg);
+        }, PENDING_CHECK_MILLIS);
     }
 
     /** A CANCEL matched one of our pending INVITEs; true when a leg took it. */

@@ -347,6 +347,12 @@ final class Leg implements DialogUser {
         if (ack.cseq().number() != awaitingAckCseq) return;
         awaitingAckCseq = -1;
         retransmitTimer.cancel();
+        for (ServerTransaction t : new ServerTransaction[] {inviteTx, pendingReinvite}) {
+            if (t instanceof org.jpbx.sip.transaction.InviteServerTransaction ist && t.request() != null
+                    && t.request().cseq().number() == ack.cseq().number()) {
+                ist.acknowledgedInDialog();
+            }
+        }
         if (offerInAnswer && ack.body().length > 0 && SDP.equalsIgnoreCase(ack.contentType()) && media != null) {
             offerInAnswer = false;
             media.answered(ack.bodyText()); // the answer to the offer of our 200 (delayed offer, offerless re-INVITE)
@@ -467,6 +473,10 @@ final class Leg implements DialogUser {
 
     private void finish() {
         ended = true;
+        ClientTransaction invited = clientTx;
+        // a completed INVITE transaction outlives the call by 64·T1 and must not hold it; one still
+        // awaiting its final response keeps the leg, which must BYE a 2xx that beats our CANCEL
+        if (invited != null && invited.state().compareTo(ClientTransaction.State.ACCEPTED) >= 0) invited.release();
         sessionTimer.cancel();
         CallMedia m = media;
         if (m != null) m.close();

@@ -17,11 +17,13 @@ public abstract sealed class ClientTransaction permits InviteClientTransaction, 
     public enum State { CALLING, TRYING, PROCEEDING, ACCEPTED, COMPLETED, TERMINATED }
 
     final String key;
-    final SipRequest request;
+    /** Dropped once the transaction has its final response and only absorbs retransmissions ({@link #forgetRequest}). */
+    SipRequest request;
     final Lane lane;
     final TimerSettings timers;
     final MessageSender sender;
-    final ClientTransactionListener listener;
+    /** Not final: {@link #release} swaps in one that ignores everything. Read and written on the lane. */
+    volatile ClientTransactionListener listener;
     private final Consumer<ClientTransaction> onTerminated;
     final TransportProtocol protocol;
     final InetSocketAddress destination;
@@ -45,6 +47,23 @@ public abstract sealed class ClientTransaction permits InviteClientTransaction, 
     }
 
     public SipRequest request() { return request; }
+
+    /**
+     * The user is done with this transaction (its call ended): whatever still arrives before the
+     * transaction terminates (a retransmitted final response, a late timer) goes nowhere. A
+     * completed INVITE transaction lives on for 64·T1 to absorb retransmissions, and without
+     * this its listener would keep the whole call in memory that long.
+     */
+    public void release() { listener = IGNORE; }
+
+    /** The request is needed no more (a final response came and anything to answer with is built). */
+    void forgetRequest() { request = null; }
+
+    private static final ClientTransactionListener IGNORE = new ClientTransactionListener() {
+        @Override public void onResponse(ClientTransaction tx, org.jpbx.sip.message.SipResponse response) { }
+        @Override public void onTimeout(ClientTransaction tx) { }
+        @Override public void onTransportError(ClientTransaction tx, Throwable cause) { }
+    };
     public State state() { return state; }
     public String key() { return key; }
     /** The flow the request left on, once sent. */

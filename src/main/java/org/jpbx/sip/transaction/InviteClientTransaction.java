@@ -61,10 +61,12 @@ public final class InviteClientTransaction extends ClientTransaction {
                     cancelTimer(TIMER_B);
                     setTimer(TIMER_A_OR_D_OR_M, this::terminate, timers.t1x64()); // timer M
                     listener.onResponse(this, r);
+                    forgetRequest(); // Accepted only passes retransmitted 2xx up
                 } else {
                     state = State.COMPLETED;
                     cancelTimer(TIMER_B);
                     ack = ackFor(r);
+                    forgetRequest(); // Completed only repeats this ACK
                     sender.send(ack, flow);
                     listener.onResponse(this, r);
                     if (reliable()) terminate();

@@ -77,6 +77,15 @@ public final class InviteServerTransaction extends ServerTransaction {
         // Accepted and Confirmed absorb retransmitted INVITEs (RFC 6026 §8.7)
     }
 
+    /**
+     * The dialog got the ACK for this transaction's 2xx: the user retransmits the 2xx no more, so
+     * for the rest of the Accepted state (64·T1, absorbing retransmitted INVITEs) the request and
+     * the response are dead weight.
+     */
+    public void acknowledgedInDialog() {
+        if (state == State.ACCEPTED) release();
+    }
+
     /** An ACK matched this transaction. Returns true when it was absorbed (ACK for a failure response). */
     boolean onAck() {
         if (state == State.COMPLETED) {

@@ -242,17 +242,23 @@ class TransactionLayerTest {
                     @Override public void onTransportError(ClientTransaction t, Throwable cause) { clientEvents.add("error"); }
                 }));
         lane.runPending();
+        branches.put(tx[0], r.topVia().branch());
+        methods.put(tx[0], method);
         return tx[0];
     }
 
+    /** Each sent request's branch: a completed transaction lets go of its request. */
+    private final java.util.Map<ClientTransaction, String> branches = new java.util.HashMap<>();
+    private final java.util.Map<ClientTransaction, String> methods = new java.util.HashMap<>();
+
     void respondTo(ClientTransaction tx, int status) {
-        String branch = tx.request().topVia().branch();
+        String branch = branches.get(tx);
         receive("SIP/2.0 " + status + " X\n"
                 + "Via: SIP/2.0/UDP 127.0.0.1:5060;branch=" + branch + "\n"
                 + "From: <sip:jpbx@127.0.0.1>;tag=ct1\n"
                 + "To: <sip:uas@127.0.0.1>;tag=remote\n"
                 + "Call-ID: client-1\n"
-                + "CSeq: 1 " + tx.request().method() + "\n"
+                + "CSeq: 1 " + methods.get(tx) + "\n"
                 + "Content-Length: 0\n\n");
     }
 
@@ -300,7 +306,7 @@ class TransactionLayerTest {
         assertThat(ack.cseq().method()).isEqualTo("ACK");
         assertThat(ack.cseq().number()).isEqualTo(1);
         assertThat(ack.toTag()).isEqualTo("remote");
-        assertThat(ack.topVia().branch()).isEqualTo(tx.request().topVia().branch());
+        assertThat(ack.topVia().branch()).isEqualTo(branches.get(tx));
         assertThat(clientResponses).extracting(SipResponse::status).containsExactly(486);
     }
 
@@ -315,5 +321,17 @@ class TransactionLayerTest {
         assertThat(tx.state()).isEqualTo(ClientTransaction.State.ACCEPTED);
         lane.advance(32_000); // timer M
         assertThat(tx.state()).isEqualTo(ClientTransaction.State.TERMINATED);
+    }
+
+    @Test
+    void aReleasedInviteClientLetsGoOfItsUserAndRequestWhileItAbsorbsRetransmissions() {
+        setUp(TransportProtocol.UDP);
+        ClientTransaction tx = send("INVITE");
+        respondTo(tx, 200);
+        assertThat(tx.request()).as("Accepted needs no request: it only passes 2xx up").isNull();
+        tx.release(); // the call ended
+        respondTo(tx, 200);
+        assertThat(clientResponses).extracting(SipResponse::status).as("the retransmitted 2xx after the release").containsExactly(200);
+        assertThat(tx.state()).isEqualTo(ClientTransaction.State.ACCEPTED);
     }
 }
