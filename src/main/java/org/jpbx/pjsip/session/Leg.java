@@ -347,12 +347,8 @@ final class Leg implements DialogUser {
         if (ack.cseq().number() != awaitingAckCseq) return;
         awaitingAckCseq = -1;
         retransmitTimer.cancel();
-        for (ServerTransaction t : new ServerTransaction[] {inviteTx, pendingReinvite}) {
-            if (t instanceof org.jpbx.sip.transaction.InviteServerTransaction ist && t.request() != null
-                    && t.request().cseq().number() == ack.cseq().number()) {
-                ist.acknowledgedInDialog();
-            }
-        }
+        acknowledged(inviteTx, ack);
+        acknowledged(pendingReinvite, ack);
         if (offerInAnswer && ack.body().length > 0 && SDP.equalsIgnoreCase(ack.contentType()) && media != null) {
             offerInAnswer = false;
             media.answered(ack.bodyText()); // the answer to the offer of our 200 (delayed offer, offerless re-INVITE)
@@ -367,6 +363,14 @@ final class Leg implements DialogUser {
             held = hold;
             s.calls().changed(this);
             listener.onHold(this, hold);
+        }
+    }
+
+    /** Tells the INVITE transaction whose 2xx {@code ack} acknowledges that it may let go of its messages. */
+    private static void acknowledged(ServerTransaction t, SipRequest ack) {
+        if (t instanceof org.jpbx.sip.transaction.InviteServerTransaction ist && t.request() != null
+                && t.request().cseq().number() == ack.cseq().number()) {
+            ist.acknowledgedInDialog();
         }
     }
 
