@@ -192,7 +192,7 @@ public final class Distributor implements TransactionUser {
         }
         SipResponse challenge = tx.createResponse(401);
         for (String v : result.wwwAuthenticateValues()) challenge.addHeader(HeaderName.WWW_AUTHENTICATE, v);
-        tx.respond(challenge);
+        tx.respondStatelessly(challenge); // as Asterisk: a retransmitted request gets a fresh challenge
         return false;
     }
 

@@ -7,11 +7,19 @@ import org.jpbx.sip.transport.MessageSender;
 
 /**
  * RFC 3261 §17.2.2, Figure 8: Trying, Proceeding, Completed (timer J), Terminated.
+ *
+ * <p>The Completed state is kept outside the object: on an unreliable transport the final
+ * response goes to the lane's {@link CompletedResponses}, which answers retransmissions until
+ * timer J, and the transaction itself ends at once (on a reliable one timer J is zero anyway).
  */
 public final class NonInviteServerTransaction extends ServerTransaction {
-    NonInviteServerTransaction(String key, Inbound inbound, Lane lane, FifoTimers.PerLane endTimers, TimerSettings timers,
-                               MessageSender sender, Consumer<ServerTransaction> onTerminated) {
+    private final CompletedResponses completed;
+
+    NonInviteServerTransaction(String key, Inbound inbound, Lane lane, FifoTimers.PerLane endTimers,
+                               CompletedResponses completed, TimerSettings timers, MessageSender sender,
+                               Consumer<ServerTransaction> onTerminated) {
         super(key, inbound, lane, endTimers, timers, sender, onTerminated, State.TRYING);
+        this.completed = completed;
     }
 
     @Override
@@ -23,8 +31,10 @@ public final class NonInviteServerTransaction extends ServerTransaction {
                     state = State.PROCEEDING;
                 } else {
                     state = State.COMPLETED;
+                    if (!reliable() && lastWire != null) completed.add(key, lastWire, timers.t1x64()); // timer J
                     release();
-                    endTimers.after(reliable() ? 0 : timers.t1x64(), this::terminate); // timer J
+                    lastWire = null;
+                    terminate();
                 }
             }
             default -> { /* a response after the final one is ignored, as the RFC's figure has no edge for it */ }
@@ -32,8 +42,19 @@ public final class NonInviteServerTransaction extends ServerTransaction {
     }
 
     @Override
+    public void respondStatelessly(SipResponse r) {
+        if (state != State.TRYING && state != State.PROCEEDING) return;
+        if (!r.isFinal()) throw new IllegalArgumentException("only a final response can be sent statelessly");
+        transmit(r);
+        state = State.COMPLETED;
+        release();
+        lastWire = null;
+        terminate();
+    }
+
+    @Override
     void onRetransmission(Inbound again) {
-        // Trying: the TU has not answered yet, nothing to resend. Proceeding and Completed: resend.
-        if (state == State.PROCEEDING || state == State.COMPLETED) retransmitLast(again);
+        // Trying: the TU has not answered yet, nothing to resend. Proceeding: resend the provisional.
+        if (state == State.PROCEEDING) retransmitLast(again);
     }
 }

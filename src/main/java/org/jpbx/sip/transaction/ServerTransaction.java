@@ -84,6 +84,17 @@ public abstract sealed class ServerTransaction permits InviteServerTransaction, 
     public abstract void respond(SipResponse response);
 
     /**
+     * Sends a final response that is not kept for retransmissions of the request: like a
+     * stateless UAS (RFC 3261 §8.2.7), a retransmission is processed again and gets a response of
+     * its own. For digest challenges, which Asterisk also sends statelessly, and which are half of
+     * all responses a registrar sends. An INVITE keeps its transaction (the ACK of its failure
+     * response must be absorbed), so there it is the same as {@link #respond}.
+     */
+    public void respondStatelessly(SipResponse response) {
+        respond(response);
+    }
+
+    /**
      * A retransmission of the request arrived. The stored response is resent to where the
      * retransmission came from: the same place for a well-behaved client, and the right place
      * for one whose NAT binding or connection changed in between.

@@ -3,6 +3,7 @@ package org.jpbx.sip.transaction;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jpbx.sip.message.HeaderName;
 import org.jpbx.sip.message.Methods;
 import org.jpbx.sip.message.SipRequest;
@@ -31,8 +32,13 @@ public final class TransactionLayer {
         final Map<String, ServerTransaction> server = new HashMap<>();
         final Map<String, ClientTransaction> client = new HashMap<>();
         final FifoTimers.PerLane endTimers;
+        final CompletedResponses completed;
+        final Consumer<ServerTransaction> removeServer = done -> server.remove(done.key, done);
 
-        LaneTables(Lane lane) { endTimers = new FifoTimers.PerLane(lane); }
+        LaneTables(Lane lane) {
+            endTimers = new FifoTimers.PerLane(lane);
+            completed = new CompletedResponses(lane);
+        }
     }
 
     public TransactionLayer(Lane[] lanes, MessageSender sender, TimerSettings timers) {
@@ -62,7 +68,11 @@ public final class TransactionLayer {
 
     public Lane lane(int index) { return lanes[index]; }
 
-    /** Server and client transactions alive on all lanes (approximate: read without the lanes' ordering). */
+    /**
+     * Server and client transactions alive on all lanes (approximate: read without the lanes'
+     * ordering). Completed non-INVITE server transactions on UDP are not counted: only their
+     * response is kept, for retransmissions.
+     */
     public int activeCount() {
         int n = 0;
         for (LaneTables t : tables) n += t.server.size() + t.client.size();
@@ -88,6 +98,11 @@ public final class TransactionLayer {
         ServerTransaction existing = t.server.get(key);
         if (existing != null) {
             existing.onRetransmission(in);
+            return;
+        }
+        byte[] kept = t.completed.find(key);
+        if (kept != null) { // a retransmission of a completed non-INVITE request (§17.2.2)
+            sender.sendWire(kept, in.flow());
             return;
         }
         ServerTransaction tx = create(key, in, lane, t);
@@ -116,10 +131,10 @@ public final class TransactionLayer {
         SipRequest r = (SipRequest) in.message();
         ServerTransaction tx;
         if (r.isMethod(Methods.INVITE)) {
-            tx = new InviteServerTransaction(key, in, lane, t.endTimers, timers, sender, done -> t.server.remove(done.key, done),
+            tx = new InviteServerTransaction(key, in, lane, t.endTimers, timers, sender, t.removeServer,
                     ist -> user.onAckTimeout(ist));
         } else {
-            tx = new NonInviteServerTransaction(key, in, lane, t.endTimers, timers, sender, done -> t.server.remove(done.key, done));
+            tx = new NonInviteServerTransaction(key, in, lane, t.endTimers, t.completed, timers, sender, t.removeServer);
         }
         t.server.put(key, tx);
         serverCreated.increment();

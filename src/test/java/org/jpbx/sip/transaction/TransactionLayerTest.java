@@ -94,6 +94,21 @@ class TransactionLayerTest {
     }
 
     @Test
+    void aStatelessChallengeIsNotRepeatedForARetransmissionWhichIsProcessedAgain() {
+        setUp(TransportProtocol.UDP);
+        receive(request("REGISTER", "z9hG4bKs1"));
+        requests.get(0).respondStatelessly(requests.get(0).createResponse(401));
+        assertThat(layer.activeCount()).isZero();
+        receive(request("REGISTER", "z9hG4bKs1"));
+        assertThat(requests).as("RFC 3261 §8.2.7: the retransmission reaches the TU again").hasSize(2);
+        assertThat(statuses()).containsExactly(401);
+        requests.get(1).respond(requests.get(1).createResponse(200));
+        receive(request("REGISTER", "z9hG4bKs1"));
+        assertThat(statuses()).as("once answered statefully, the 200 is repeated").containsExactly(401, 200, 200);
+        assertThat(requests).hasSize(2);
+    }
+
+    @Test
     void nonInviteServerOverTcpEndsAtTheFinalResponse() {
         setUp(TransportProtocol.TCP);
         receive(request("OPTIONS", "z9hG4bKa2"));
