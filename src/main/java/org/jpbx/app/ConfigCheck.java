@@ -46,6 +46,7 @@ public final class ConfigCheck {
         Pbx pbx = new Pbx(Dialplan::empty, new Globals(), Functions.standard(null));
         DialplanManager.check(dir, WizardHints.of(loaded.hints()), pbx::hasApplication, diag);
         for (String f : OTHER_FILES) ConfParser.parse(dir, f, diag);
+        JpbxConf.storeSync(dir, diag);
         org.jpbx.media.RtpSettings.load(dir, diag);
         for (Diagnostic d : diag.all()) out.println(d);
         if (expand) {

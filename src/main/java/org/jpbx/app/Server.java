@@ -147,7 +147,11 @@ public final class Server implements AutoCloseable {
         this.stack = new SipStack(sender -> new TransactionLayer(laneArray, sender, timers), "jpbx " + Version.current());
         stack.transactions().setUser(distributor);
 
-        this.contactStore = new SqliteContactStore(dirs.dataDir().resolve("contacts.db"));
+        Diagnostics storeProblems = new Diagnostics();
+        this.contactStore = new SqliteContactStore(dirs.dataDir().resolve("contacts.db"),
+                JpbxConf.storeSync(dirs.configDir(), storeProblems));
+        for (Diagnostic d : storeProblems.all()) LOG.warn("{}", d);
+        LOG.info("Contact store {}: synchronous={}", contactStore.file(), contactStore.syncMode().name().toLowerCase(java.util.Locale.ROOT));
         StoredBindings stored = new StoredBindings(contactStore, config::pjsip);
         String regServer = "";
         int pruned = contactStore.removePruneOnBoot(regServer).join();

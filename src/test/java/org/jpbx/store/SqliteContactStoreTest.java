@@ -76,6 +76,39 @@ class SqliteContactStoreTest {
     }
 
     @Test
+    void fullSyncsInEachCommitAndNormalSyncsTheWalSoonAfter() throws Exception {
+        AtomicReference<Integer> pragma = new AtomicReference<>();
+        ConnectionSetupProbe probe = c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA synchronous")) {
+                pragma.set(rs.getInt(1));
+            }
+        };
+        try (SqliteContactStore store = new SqliteContactStore(db(), SyncMode.FULL, probe::accept)) {
+            await(store.apply("alice", List.of(simple("alice", "sip:alice@127.0.0.1", T)), List.of()));
+            assertThat(pragma.get()).as("SQLite's FULL").isEqualTo(2);
+            assertThat(store.walSyncs()).as("the commit itself synced").isZero();
+        }
+        try (SqliteContactStore store = new SqliteContactStore(db(), SyncMode.NORMAL, probe::accept)) {
+            await(store.apply("bob", List.of(simple("bob", "sip:bob@127.0.0.1", T)), List.of()));
+            assertThat(pragma.get()).as("SQLite's NORMAL").isEqualTo(1);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (store.walSyncs() == 0 && System.nanoTime() < deadline) Thread.sleep(5);
+            assertThat(store.walSyncs()).as("the WAL is synced in the background after a commit").isPositive();
+            long after = store.walSyncs();
+            Thread.sleep(WalSync.INTERVAL_MS * 5L);
+            assertThat(store.walSyncs()).as("and not again without a new commit").isEqualTo(after);
+        }
+        try (SqliteContactStore store = new SqliteContactStore(db())) {
+            assertThat(store.syncMode()).isEqualTo(SyncMode.NORMAL);
+            assertThat(store.loadAll()).extracting(ContactRecord::aor).containsExactly("alice", "bob");
+        }
+    }
+
+    interface ConnectionSetupProbe {
+        void accept(Connection c) throws java.sql.SQLException;
+    }
+
+    @Test
     void columnsAreThoseOfAsterisksRealtimeSchema() throws Exception {
         try (SqliteContactStore store = new SqliteContactStore(db())) {
             await(store.apply("alice", List.of(full("alice", "sip:alice@h")), List.of()));
