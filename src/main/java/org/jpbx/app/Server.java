@@ -166,6 +166,8 @@ public final class Server implements AutoCloseable {
                     if (change.removed()) qualifierRef[0].bindingRemoved(change.binding());
                     else qualifierRef[0].bindingAdded(change.aor());
                 });
+        int expired = stored.removeExpired(System.currentTimeMillis()).join();
+        if (expired > 0) LOG.info("Removed {} contacts that expired while jpbx was not running", expired);
         registrar.restore(stored.loadAll());
         LOG.info("{} registered contacts restored from {}", bindings.size(), dirs.dataDir().resolve("contacts.db"));
         distributor.register(Methods.REGISTER, registrar);
@@ -267,9 +269,7 @@ public final class Server implements AutoCloseable {
         sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("contact-sweeper").factory());
         sweeper.scheduleWithFixedDelay(() -> {
             try {
-                long now = System.currentTimeMillis();
-                registrar.sweep(now);
-                stored.removeExpired(now);
+                stored.remove(registrar.sweep(System.currentTimeMillis()));
             } catch (RuntimeException e) {
                 LOG.error("Contact expiry sweep failed", e);
             }

@@ -1,5 +1,6 @@
 package org.jpbx.store;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -8,7 +9,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>The contract the registrar relies on: a future returned by a write completes normally only
  * once the change is committed durably, so a REGISTER is answered 200 only after its binding would
- * survive a crash or power loss. A failed write completes its future exceptionally with a
+ * survive a crash of the server (and, as the store's sync mode says, power loss: see
+ * {@link SyncMode}). A failed write completes its future exceptionally with a
  * {@link ContactStoreException} and changes nothing. Writes are committed in the order they were
  * submitted. Futures complete on a thread of the store, which commits nothing while a callback
  * runs: callbacks must only hand the work on to their own executor (as the registrar hands the
@@ -37,6 +39,14 @@ public interface ContactStore extends AutoCloseable {
      * @return the number of bindings deleted, once the deletion is durable
      */
     CompletableFuture<Integer> removeExpired(long nowEpochSeconds);
+
+    /**
+     * Deletes the bindings with these ids (an id that is not stored is ignored): how the
+     * registrar's sweep removes the bindings it found expired.
+     *
+     * @return the number of bindings deleted, once the deletion is committed
+     */
+    CompletableFuture<Integer> remove(Collection<String> ids);
 
     /**
      * Deletes every binding marked {@code prune_on_boot}, whichever server wrote it: the startup

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 final class WalSync implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WalSync.class);
     /** The most often the WAL is synced: at most this long after a commit it is on disk (plus the flush itself). */
-    static final int INTERVAL_MS = 10;
+    static final int INTERVAL_MS = 25;
     private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final Path wal;

@@ -38,7 +38,16 @@ public final class StoredBindings implements BindingPersistence {
         return out;
     }
 
+    /** Deletes every stored binding expired at {@code nowMillis}: a scan of the whole table, for startup. */
     public CompletableFuture<Integer> removeExpired(long nowMillis) { return store.removeExpired(nowMillis / 1000); }
+
+    /** Deletes these bindings (the sweep's expired ones) by id. */
+    public CompletableFuture<Integer> remove(List<Binding> gone) {
+        if (gone.isEmpty()) return CompletableFuture.completedFuture(0);
+        List<String> ids = new ArrayList<>(gone.size());
+        for (Binding b : gone) ids.add(b.id());
+        return store.remove(ids);
+    }
 
     public CompletableFuture<Integer> removePruneOnBoot(String regServer) { return store.removePruneOnBoot(regServer); }
 
