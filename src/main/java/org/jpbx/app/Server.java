@@ -151,6 +151,7 @@ public final class Server implements AutoCloseable {
         this.contactStore = new SqliteContactStore(dirs.dataDir().resolve("contacts.db"),
                 JpbxConf.storeSync(dirs.configDir(), storeProblems));
         for (Diagnostic d : storeProblems.all()) LOG.warn("{}", d);
+        contactStore.setCompletionScope(org.jpbx.sip.transaction.Lanes::deferringWakeups);
         LOG.info("Contact store {}: synchronous={}", contactStore.file(), contactStore.syncMode().name().toLowerCase(java.util.Locale.ROOT));
         StoredBindings stored = new StoredBindings(contactStore, config::pjsip);
         String regServer = "";

@@ -164,6 +164,8 @@ public final class SqliteContactStore implements ContactStore {
     private boolean closed; // guarded by closeLock
     private final Thread writerThread;
     private final AtomicLong transactions = new AtomicLong();
+    /** Wraps the completion of each committed batch (see {@link #setCompletionScope}). */
+    private volatile java.util.function.Consumer<Runnable> completionScope = Runnable::run;
     private final AtomicLong committedChanges = new AtomicLong();
 
     /** Package-visible hook run on the writing connection after it is set up (tests limit its size). */
@@ -252,6 +254,14 @@ public final class SqliteContactStore implements ContactStore {
     /** Background syncs of the WAL so far (with {@code NORMAL}; always 0 with {@code FULL}). */
     long walSyncs() {
         return walSync == null ? 0 : walSync.syncs();
+    }
+
+    /**
+     * Runs the completion of every committed batch inside {@code scope} (on the writer thread): the
+     * server passes one that wakes each lane once per batch.
+     */
+    public void setCompletionScope(java.util.function.Consumer<Runnable> scope) {
+        this.completionScope = Objects.requireNonNull(scope, "scope");
     }
 
     /** How commits are made durable. */
@@ -411,8 +421,11 @@ public final class SqliteContactStore implements ContactStore {
             runTransaction(batch);
             transactions.incrementAndGet();
             committedChanges.addAndGet(batch.size());
-            for (Op<?> op : batch) complete(op::succeed);
-            // (all of them at once: the lanes they wake are woken once per batch, not per change)
+            // all of them at once, in the completion scope: the lanes they hand work to can be
+            // woken once per batch instead of once per change
+            completionScope.accept(() -> {
+                for (Op<?> op : batch) complete(op::succeed);
+            });
         } catch (SQLException e) {
             rollbackQuietly();
             if (batch.size() == 1) {

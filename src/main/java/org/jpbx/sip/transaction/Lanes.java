@@ -39,6 +39,31 @@ public final class Lanes implements AutoCloseable {
         return new Lanes(out.toArray(new NettyLane[0]));
     }
 
+    /** The lanes woken at the end of the current {@link #deferringWakeups} on this thread; null outside one. */
+    private static final ThreadLocal<java.util.Set<NettyLane>> DEFERRED = new ThreadLocal<>();
+    private static final Runnable WAKE = () -> { };
+
+    /**
+     * Runs {@code body}, during which tasks this thread hands to lanes are queued without waking
+     * the lanes; each lane that got any is woken once at the end. For a thread that completes
+     * many requests at once (the contact store's writer, after a commit): otherwise each
+     * completion may wake its lane's thread again, one eventfd write and one context switch each.
+     */
+    public static void deferringWakeups(Runnable body) {
+        if (DEFERRED.get() != null) {
+            body.run();
+            return;
+        }
+        java.util.Set<NettyLane> woken = new java.util.HashSet<>(4);
+        DEFERRED.set(woken);
+        try {
+            body.run();
+        } finally {
+            DEFERRED.remove();
+            for (NettyLane l : woken) l.executor.execute(WAKE);
+        }
+    }
+
     public int size() { return lanes.length; }
 
     public Lane lane(int index) { return lanes[index]; }
@@ -62,7 +87,17 @@ public final class Lanes implements AutoCloseable {
 
         NettyLane(EventExecutor executor) { this.executor = executor; }
 
-        @Override public void execute(Runnable task) { executor.execute(task); }
+        @Override
+        public void execute(Runnable task) {
+            java.util.Set<NettyLane> deferred = DEFERRED.get();
+            if (deferred != null && executor instanceof io.netty.util.concurrent.SingleThreadEventExecutor s
+                    && !s.inEventLoop()) {
+                s.lazyExecute(task);
+                deferred.add(this);
+                return;
+            }
+            executor.execute(task);
+        }
 
         @Override
         public Timer schedule(Runnable task, long delayMillis) {

@@ -6,8 +6,14 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.unix.Socket;
+import io.netty.util.concurrent.FastThreadLocal;
+import io.netty.util.concurrent.FastThreadLocalThread;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 
 /** A UDP transport: one datagram is one message (RFC 3261 §18.3); bytes past Content-Length are ignored. */
 final class UdpListener implements Listener {
@@ -15,7 +21,20 @@ final class UdpListener implements Listener {
     private final InboundDecoder decoder;
     private final SipTrace trace;
     private Channel channel;
+    /**
+     * The channel's socket, for datagrams sent from other event loops (the lanes): a datagram is
+     * one sendto, which needs no ordering with the channel's own writes, so it goes straight out
+     * instead of being queued to the channel's loop and waking it. Null on NIO.
+     */
+    private volatile Socket socket;
     private InetSocketAddress local;
+
+    /** Each event loop's staging buffer for {@link Socket#sendTo}, which takes direct memory. */
+    private static final FastThreadLocal<ByteBuffer> STAGING = new FastThreadLocal<>() {
+        @Override
+        protected ByteBuffer initialValue() { return ByteBuffer.allocateDirect(MAX_DATAGRAM); }
+    };
+    private static final int MAX_DATAGRAM = 65_535;
 
     UdpListener(TransportSpec spec, InboundDecoder decoder, SipTrace trace) {
         this.spec = spec;
@@ -34,6 +53,7 @@ final class UdpListener implements Listener {
         SocketTuning.apply(b, SocketTuning.datagram(spec, rt.epoll));
         channel = b.bind(spec.bind()).sync().channel();
         local = (InetSocketAddress) channel.localAddress();
+        if (channel instanceof EpollDatagramChannel epoll && epoll.fd() instanceof Socket s) socket = s;
     }
 
     @Override public TransportSpec spec() { return spec; }
@@ -93,7 +113,32 @@ final class UdpListener implements Listener {
         @Override
         public void send(ByteBuf bytes) {
             if (trace.isEnabled()) trace.transmitted(ByteBufs.copy(bytes), TransportProtocol.UDP, remote);
+            if (sentDirectly(bytes)) return;
             channel.writeAndFlush(new DatagramPacket(bytes, remote), channel.voidPromise());
+        }
+
+        /**
+         * Sends from another event loop on the socket itself; false (nothing sent, {@code bytes}
+         * untouched) where that does not apply or the socket's buffer is full, and the channel's
+         * loop sends it instead.
+         */
+        private boolean sentDirectly(ByteBuf bytes) {
+            Socket s = socket;
+            int length = bytes.readableBytes();
+            if (s == null || length > MAX_DATAGRAM || !(Thread.currentThread() instanceof FastThreadLocalThread)
+                    || channel.eventLoop().inEventLoop() || remote.isUnresolved()) {
+                return false;
+            }
+            ByteBuffer staging = STAGING.get();
+            staging.clear();
+            bytes.getBytes(bytes.readerIndex(), staging.limit(length));
+            try {
+                if (s.sendTo(staging, 0, length, remote.getAddress(), remote.getPort()) < length) return false;
+            } catch (IOException e) {
+                return false; // the channel's write reports it (ICMP errors, a closed socket) as it always did
+            }
+            bytes.release();
+            return true;
         }
 
         @Override
