@@ -167,8 +167,7 @@ public final class Distributor implements TransactionUser {
         } else {
             if (endpoint.auth().isEmpty()) return true;
             if (r.isMethod(Methods.OPTIONS) && endpoint.allowUnauthenticatedOptions()) return true;
-            List<Auth> auths = new ArrayList<>();
-            for (String a : endpoint.auth()) cfg.auth(a).ifPresent(auths::add);
+            List<Auth> auths = authsOf(endpoint, cfg);
             if (auths.isEmpty()) {
                 LOG.error("Endpoint '{}' requires authentication but none of its auths ({}) exists", endpoint.id(), endpoint.auth());
                 tx.respond(tx.createResponse(500));
@@ -194,6 +193,19 @@ public final class Distributor implements TransactionUser {
         for (String v : result.wwwAuthenticateValues()) challenge.addHeader(HeaderName.WWW_AUTHENTICATE, v);
         tx.respondStatelessly(challenge); // as Asterisk: a retransmitted request gets a fresh challenge
         return false;
+    }
+
+    /**
+     * The endpoint's auth objects that exist in {@code cfg}, resolved once per configuration and
+     * kept with the endpoint object (a reload makes new objects): every REGISTER and INVITE of
+     * the endpoint needs them.
+     */
+    private static List<Auth> authsOf(Endpoint endpoint, PjsipConfig cfg) {
+        return endpoint.object().derive(cfg, (object, config) -> {
+            List<Auth> out = new ArrayList<>();
+            for (String a : endpoint.auth()) config.auth(a).ifPresent(out::add);
+            return List.copyOf(out);
+        });
     }
 
     private List<String> unsupported(SipRequest r) {

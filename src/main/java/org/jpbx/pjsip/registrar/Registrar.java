@@ -1,8 +1,5 @@
 package org.jpbx.pjsip.registrar;
 
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +36,6 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
     private static final Logger LOG = LoggerFactory.getLogger("registrar");
     static final int MAX_URI_LENGTH = 256;
     static final int MAX_HOST_LENGTH = 128;
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     /** A binding appeared, changed or went away: qualify and device state listen. */
     public record Change(String aor, Binding binding, boolean removed, String reason) {}
@@ -101,28 +97,27 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
     public void onRequest(ServerTransaction tx, Endpoint endpoint) {
         SipRequest r = tx.request();
         String ep = endpoint.id();
-        String from = tx.inbound().source().getAddress().getHostAddress() + ":" + tx.inbound().source().getPort();
         PjsipConfig cfg = config.get();
         if (endpoint.aors().isEmpty()) {
-            reject(tx, 403, "Endpoint '" + ep + "' (" + from + ") has no configured AORs",
+            reject(tx, 403, "Endpoint '" + ep + "' (" + from(tx) + ") has no configured AORs",
                     "endpoint " + ep + " has no aors=, so nothing can register to it: set aors on the endpoint");
             return;
         }
         SipUri to = r.to().sipUri();
         if (to == null) {
-            reject(tx, 416, "Endpoint '" + ep + "' (" + from + ") attempted to register to an AOR with a non-SIP URI",
+            reject(tx, 416, "Endpoint '" + ep + "' (" + from(tx) + ") attempted to register to an AOR with a non-SIP URI",
                     "the To URI must be sip: or sips:");
             return;
         }
         Aor aor = findAor(cfg, endpoint, r, to);
         if (aor == null) {
             String name = to.user() == null ? "" : to.userUnescaped();
-            reject(tx, 404, "AOR '" + name + "' not found for endpoint '" + ep + "' (" + from + ")",
+            reject(tx, 404, "AOR '" + name + "' not found for endpoint '" + ep + "' (" + from(tx) + ")",
                     "AOR '" + name + "' is not in the aors= of endpoint " + ep + " (aors=" + String.join(",", endpoint.aors()) + ")");
             return;
         }
         if (aor.maxContacts() == 0) {
-            reject(tx, 403, "AOR '" + aor.id() + "' has no configured max_contacts. Endpoint '" + ep + "' (" + from + ") unable to register",
+            reject(tx, 403, "AOR '" + aor.id() + "' has no configured max_contacts. Endpoint '" + ep + "' (" + from(tx) + ") unable to register",
                     "AOR " + aor.id() + " has max_contacts=0, so it accepts no registrations: set max_contacts");
             return;
         }
@@ -134,7 +129,7 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
             return;
         }
         if (obMode == Outbound.Mode.EDGE_LACKS) {
-            reject(tx, 439, "REGISTER from endpoint '" + ep + "' (" + from + ") asks for RFC 5626 outbound through a proxy that does not support it",
+            reject(tx, 439, "REGISTER from endpoint '" + ep + "' (" + from(tx) + ") asks for RFC 5626 outbound through a proxy that does not support it",
                     "the REGISTER passed a proxy that did not put a Path with ;ob on it, so its flow cannot be used (RFC 5626 §6)");
             return;
         }
@@ -222,6 +217,12 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
     }
 
     // ------------------------------------------------------------------ §3.2
+
+    /** The request's source as the rejection log lines name it (made only for them). */
+    private static String from(ServerTransaction tx) {
+        java.net.InetSocketAddress source = tx.inbound().source();
+        return source.getAddress().getHostAddress() + ":" + source.getPort();
+    }
 
     private static Aor findAor(PjsipConfig cfg, Endpoint endpoint, SipRequest r, SipUri to) {
         String user = to.user() == null ? null : to.userUnescaped();
@@ -532,7 +533,7 @@ public final class Registrar implements org.jpbx.pjsip.distributor.RequestModule
 
     private SipResponse ok(ServerTransaction tx, SipRequest r, Aor aor, long now) {
         SipResponse ok = tx.createResponse(200);
-        ok.addHeader(HeaderName.DATE, HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        ok.addHeader(HeaderName.DATE, org.jpbx.sip.message.SipDate.now());
         for (Binding b : table.bindings(aor.id())) {
             if (b.isExpired(now)) continue;
             Outbound.Id id = outbound.idOf(b.id());
