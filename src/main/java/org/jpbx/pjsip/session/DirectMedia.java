@@ -150,6 +150,11 @@ final class DirectMedia {
     /** Works out where each leg's media should go and sends the offers that takes. */
     private synchronized void evaluate() {
         if (closed) return;
+        if (ending(caller.leg) || ending(callee.leg)) {
+            // The call is being torn down (a BYE crossed an offer's answer): each leg gets a BYE,
+            // not an offer taking its media back to the relay.
+            return;
+        }
         String why = whyNot();
         if (!Objects.equals(why, lastReason)) {
             if (why == null) LOG.info("Direct media between {} and {}", caller.leg.name, callee.leg.name);
@@ -160,6 +165,11 @@ final class DirectMedia {
             s.wanted = why == null ? remote(s.other) : null;
             push(s);
         }
+    }
+
+    /** Bridged legs are up until the call ends; a leg that is not any more is hanging up. */
+    private static boolean ending(Leg l) {
+        return l.ended() || l.state() != ChannelState.UP;
     }
 
     /** Sends {@code s} an offer toward where it is wanted, unless one is underway or it is there already. */
