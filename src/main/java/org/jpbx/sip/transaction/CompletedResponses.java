@@ -1,5 +1,8 @@
 package org.jpbx.sip.transaction;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -233,25 +236,16 @@ final class CompletedResponses {
         }
     }
 
-    // ---- numbers in chunks (big-endian) ----
+    // ---- numbers in chunks ----
 
-    private static void putInt(byte[] b, int off, int v) {
-        b[off] = (byte) (v >>> 24);
-        b[off + 1] = (byte) (v >>> 16);
-        b[off + 2] = (byte) (v >>> 8);
-        b[off + 3] = (byte) v;
-    }
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-    private static int getInt(byte[] b, int off) {
-        return (b[off] & 0xff) << 24 | (b[off + 1] & 0xff) << 16 | (b[off + 2] & 0xff) << 8 | (b[off + 3] & 0xff);
-    }
+    private static void putInt(byte[] b, int off, int v) { INT.set(b, off, v); }
 
-    private static void putLong(byte[] b, int off, long v) {
-        putInt(b, off, (int) (v >>> 32));
-        putInt(b, off + 4, (int) v);
-    }
+    private static int getInt(byte[] b, int off) { return (int) INT.get(b, off); }
 
-    private static long getLong(byte[] b, int off) {
-        return ((long) getInt(b, off) << 32) | (getInt(b, off + 4) & 0xffffffffL);
-    }
+    private static void putLong(byte[] b, int off, long v) { LONG.set(b, off, v); }
+
+    private static long getLong(byte[] b, int off) { return (long) LONG.get(b, off); }
 }

@@ -26,15 +26,11 @@ public final class NonInviteServerTransaction extends ServerTransaction {
     public void respond(SipResponse r) {
         switch (state) {
             case TRYING, PROCEEDING -> {
-                transmit(r);
                 if (r.isProvisional()) {
+                    transmit(r);
                     state = State.PROCEEDING;
                 } else {
-                    state = State.COMPLETED;
-                    if (!reliable() && lastWire != null) completed.add(key, lastWire, timers.t1x64()); // timer J
-                    release();
-                    lastWire = null;
-                    terminate();
+                    complete(r, !reliable()); // timer J: only an unreliable transport sees retransmissions
                 }
             }
             default -> { /* a response after the final one is ignored, as the RFC's figure has no edge for it */ }
@@ -45,8 +41,14 @@ public final class NonInviteServerTransaction extends ServerTransaction {
     public void respondStatelessly(SipResponse r) {
         if (state != State.TRYING && state != State.PROCEEDING) return;
         if (!r.isFinal()) throw new IllegalArgumentException("only a final response can be sent statelessly");
+        complete(r, false);
+    }
+
+    /** Sends the final response and ends; {@code keep}: its bytes answer retransmissions until timer J. */
+    private void complete(SipResponse r, boolean keep) {
         transmit(r);
         state = State.COMPLETED;
+        if (keep && lastWire != null) completed.add(key, lastWire, timers.t1x64());
         release();
         lastWire = null;
         terminate();
