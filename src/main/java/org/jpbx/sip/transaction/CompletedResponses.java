@@ -99,7 +99,8 @@ final class CompletedResponses {
             if (keyBytes == null) keyBytes = key.getBytes(StandardCharsets.UTF_8);
             if (keyLength != keyBytes.length
                     || !Arrays.equals(chunk, off + HEADER, off + HEADER + keyLength, keyBytes, 0, keyLength)) continue;
-            if (getLong(chunk, off + 8) <= lane.nowMillis()) return null; // due: the sweep has not come by yet
+            // due but not swept yet: a newer entry of the same key may follow in the probe run
+            if (getLong(chunk, off + 8) <= lane.nowMillis()) continue;
             int from = off + HEADER + keyLength;
             return Arrays.copyOfRange(chunk, from, off + getInt(chunk, off));
         }

@@ -76,6 +76,18 @@ class CompletedResponsesTest {
     }
 
     @Test
+    void aKeyAddedAgainWhileItsDueEntryAwaitsTheSweepIsFound() {
+        kept.add("a", bytes("other"), 1000);
+        lane.advance(10);
+        kept.add("k", bytes("first"), 1000);
+        lane.advance(1010); // the sweep at 1000 took "a"; "k" is due since 1010 and waits for the next one
+        assertThat(kept.size()).as("k not swept yet").isEqualTo(1);
+        assertThat(kept.find("k")).isNull();
+        kept.add("k", bytes("second"), 1000);
+        assertThat(text(kept.find("k"))).isEqualTo("second");
+    }
+
+    @Test
     void aResponseLargerThanAnyDatagramIsNotKept() {
         kept.add("k", new byte[CompletedResponses.CHUNK], 1000);
         assertThat(kept.find("k")).isNull();
