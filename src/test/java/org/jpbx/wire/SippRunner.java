@@ -180,7 +180,54 @@ public final class SippRunner {
                 .redirectOutput(work.resolve("stdout.log").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
+        if (transport.startsWith("u")) awaitBound(p, localIp, port, false);
         return new Running(p, work, List.copyOf(cmd), secs);
+    }
+
+    /**
+     * Waits (up to 10 s) until SIPp has bound its SIP socket, so that a test's first request to a
+     * SIPp phone cannot arrive at a closed port and come back as ICMP unreachable on a loaded
+     * machine, where SIPp takes longer to start than a fixed pause allows. Read from
+     * {@code /proc/net}: probing by binding the port ourselves could take it from SIPp.
+     */
+    private static void awaitBound(Process p, String ip, int port, boolean tcp) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (p.isAlive() && System.nanoTime() < deadline) {
+            if (bound(ip, port, tcp)) return;
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Whether a socket is bound to {@code ip:port} (or the wildcard address), listening when TCP, by /proc/net. */
+    static boolean bound(String ip, int port, boolean tcp) {
+        byte[] a;
+        try {
+            a = InetAddress.getByName(ip).getAddress();
+        } catch (IOException e) {
+            return true; // nothing to wait for that we can name
+        }
+        if (a.length != 4) return true;
+        // /proc/net prints an IPv4 address as the host-order (little-endian here) int of its bytes
+        String hex = "%02X%02X%02X%02X".formatted(a[3], a[2], a[1], a[0]);
+        String portHex = "%04X".formatted(port);
+        Path table = Path.of("/proc/net", tcp ? "tcp" : "udp");
+        try {
+            for (String line : Files.readAllLines(table)) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length < 4 || !f[1].endsWith(":" + portHex)) continue;
+                String addr = f[1].substring(0, f[1].indexOf(':'));
+                if (!addr.equals(hex) && !addr.equals("00000000")) continue;
+                if (!tcp || f[3].equals("0A")) return true;
+            }
+            return false;
+        } catch (IOException | RuntimeException unreadable) {
+            return true; // no /proc/net: fall back to the callers' fixed pause
+        }
     }
 
     // ---------------------------------------------------------------- environment
