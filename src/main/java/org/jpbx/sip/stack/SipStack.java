@@ -132,8 +132,9 @@ public final class SipStack implements InboundListener, MessageSender {
     }
 
     @Override
-    public CompletableFuture<Flow> sendRequest(SipRequest request, TransportProtocol protocol, InetSocketAddress remote) {
+    public CompletableFuture<Flow> sendRequest(SipRequest request, TransportProtocol protocol, InetSocketAddress remote,
+                                               java.util.function.Consumer<Flow> beforeSend) {
         if (serverHeader != null && !request.hasHeader(HeaderName.USER_AGENT)) request.addHeader(HeaderName.USER_AGENT, serverHeader);
-        return transport.sendRequest(request, protocol, remote);
+        return transport.sendRequest(request, protocol, remote, beforeSend);
     }
 }

@@ -28,7 +28,12 @@ public abstract sealed class ClientTransaction permits InviteClientTransaction, 
     final TransportProtocol protocol;
     final InetSocketAddress destination;
     State state;
-    Flow flow;
+    /**
+     * Set just before the request leaves ({@link #start}), possibly by another thread than the
+     * lane's (a TCP connection completing), hence volatile: its response may be processed on the
+     * lane before the completion of the send is.
+     */
+    volatile Flow flow;
     private TimerSlots timerSlots; // created on first use
 
     ClientTransaction(String key, SipRequest request, TransportProtocol protocol, InetSocketAddress destination, Lane lane,
@@ -71,7 +76,7 @@ public abstract sealed class ClientTransaction permits InviteClientTransaction, 
 
     /** Sends the request the first time and starts the timers. */
     void start() {
-        sender.sendRequest(request, protocol, destination).whenComplete((f, err) -> lane.execute(() -> {
+        sender.sendRequest(request, protocol, destination, f -> flow = f).whenComplete((f, err) -> lane.execute(() -> {
             if (state == State.TERMINATED) return;
             if (err != null) {
                 terminate();

@@ -21,5 +21,16 @@ public interface MessageSender {
     void send(SipMessage message, Flow flow);
 
     /** A new request to a destination; completes with the flow it left on. */
-    CompletableFuture<Flow> sendRequest(SipRequest request, TransportProtocol protocol, InetSocketAddress remote);
+    default CompletableFuture<Flow> sendRequest(SipRequest request, TransportProtocol protocol, InetSocketAddress remote) {
+        return sendRequest(request, protocol, remote, null);
+    }
+
+    /**
+     * A new request to a destination; {@code beforeSend} (when not null) is told the flow just
+     * before the request goes out on it, on whichever thread found the flow. A client transaction
+     * needs its flow before any response can arrive: a response read on the lane's own thread is
+     * processed at once, ahead of anything queued after the send.
+     */
+    CompletableFuture<Flow> sendRequest(SipRequest request, TransportProtocol protocol, InetSocketAddress remote,
+                                        java.util.function.Consumer<Flow> beforeSend);
 }

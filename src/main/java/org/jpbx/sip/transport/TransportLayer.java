@@ -285,7 +285,8 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
 
     /** Sends a request: fixes the top Via's transport and sent-by to the flow it leaves on. */
     @Override
-    public CompletableFuture<Flow> sendRequest(SipRequest request, TransportProtocol protocol, InetSocketAddress remote) {
+    public CompletableFuture<Flow> sendRequest(SipRequest request, TransportProtocol protocol, InetSocketAddress remote,
+                                               java.util.function.Consumer<Flow> beforeSend) {
         String header = request.header(TRANSPORT_HEADER);
         if (header != null) request.removeHeader(TRANSPORT_HEADER);
         // a contact's own transport (symmetric_transport) comes before the one its sender names
@@ -317,6 +318,7 @@ public final class TransportLayer implements MessageSender, AutoCloseable {
                 OutgoingHeaders.contactAt(request, IpText.host(flow.local().getAddress()), flow.local().getPort());
             }
             OutgoingHeaders.stripInternalParams(request);
+            if (beforeSend != null) beforeSend.accept(flow);
             send(request, flow);
             return flow;
         });

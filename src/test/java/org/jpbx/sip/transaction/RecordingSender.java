@@ -36,10 +36,16 @@ final class RecordingSender implements MessageSender {
         sent.add(new Sent(lane.nowMillis(), org.jpbx.sip.message.SipParser.parseDatagram(wire, 0, wire.length)));
     }
 
-    @Override public void send(SipMessage message, Flow f) { sent.add(new Sent(lane.nowMillis(), message)); }
+    @Override
+    public void send(SipMessage message, Flow f) {
+        java.util.Objects.requireNonNull(f, "a message sent on no flow"); // as the real transport, which writes on it
+        sent.add(new Sent(lane.nowMillis(), message));
+    }
 
     @Override
-    public CompletableFuture<Flow> sendRequest(SipRequest request, TransportProtocol protocol, InetSocketAddress remote) {
+    public CompletableFuture<Flow> sendRequest(SipRequest request, TransportProtocol protocol, InetSocketAddress remote,
+                                               java.util.function.Consumer<Flow> beforeSend) {
+        if (beforeSend != null) beforeSend.accept(flow);
         sent.add(new Sent(lane.nowMillis(), request));
         return CompletableFuture.completedFuture(flow);
     }

@@ -326,6 +326,37 @@ class TransactionLayerTest {
     }
 
     @Test
+    void aFailureReadInTheSameLaneTaskAsTheSendIsAcknowledgedOnTheRequestsFlow() {
+        // On the event loop that is also the lane, a response can be read and processed before
+        // anything the send queued on the lane has run: the ACK must still find the flow.
+        setUp(TransportProtocol.UDP);
+        SipRequest r = new SipRequest("INVITE", SipUri.parse("sip:uas@127.0.0.1:5999"));
+        r.addHeader("From", "<sip:jpbx@127.0.0.1>;tag=ct1");
+        r.addHeader("To", "<sip:uas@127.0.0.1>");
+        r.addHeader("Call-ID", "client-1");
+        r.addHeader("CSeq", "1 INVITE");
+        r.addHeader("Max-Forwards", "70");
+        lane.execute(() -> {
+            layer.sendRequest(r, TransportProtocol.UDP, new InetSocketAddress("127.0.0.1", 5999), new ClientTransactionListener() {
+                @Override public void onResponse(ClientTransaction t, SipResponse response) { clientResponses.add(response); }
+                @Override public void onTimeout(ClientTransaction t) { clientEvents.add("timeout"); }
+                @Override public void onTransportError(ClientTransaction t, Throwable cause) { clientEvents.add("error"); }
+            });
+            layer.onResponse(inbound("SIP/2.0 491 Request Pending\n"
+                    + "Via: SIP/2.0/UDP 127.0.0.1:5060;branch=" + r.topVia().branch() + "\n"
+                    + "From: <sip:jpbx@127.0.0.1>;tag=ct1\nTo: <sip:uas@127.0.0.1>;tag=remote\nCall-ID: client-1\n"
+                    + "CSeq: 1 INVITE\nContent-Length: 0\n\n"), 0);
+        });
+        lane.runPending();
+        assertThat(sender.sent.stream().map(RecordingSender.Sent::message).filter(m -> m instanceof SipRequest q && q.isMethod("ACK")))
+                .hasSize(1);
+        assertThat(clientResponses).extracting(SipResponse::status).containsExactly(491);
+        lane.advance(40_000);
+        assertThat(sender.sent.stream().map(RecordingSender.Sent::message).filter(m -> m instanceof SipRequest q && q.isMethod("INVITE")))
+                .as("no retransmission once answered").hasSize(1);
+    }
+
+    @Test
     void inviteClientPassesEvery2xxToTheUser() {
         setUp(TransportProtocol.UDP);
         ClientTransaction tx = send("INVITE");
