@@ -240,15 +240,18 @@ class DirectMediaWireTest {
 
     @Test
     void aReinviteFromThePeerWhileJpbxsOfferIsOutGets491() throws Exception {
+        // Both phones are raw clients, so the test decides the order of everything: the callee's
+        // direct-media re-INVITE is done before the caller's glare, and the BYE comes last.
         int calleeMedia = SippRunner.freePort();
-        SippRunner.Running uas = SippRunner.to(SippRunner.LOOPBACK, server.port).scenario("call-uas-direct-hangup.xml").transport("u1")
-                .localIp(CALLEE_IP).localPort(calleePort).calls(1).args("-mp", Integer.toString(calleeMedia))
-                .timeout(Duration.ofSeconds(40)).start(tmp);
-        try (SipClient c = SipClient.udpFrom(CALLER_IP, server.port)) {
-            Thread.sleep(300);
+        try (SipClient c = SipClient.udpFrom(CALLER_IP, server.port);
+             SipClient.Udp callee = SipClient.udpAt(CALLEE_IP, calleePort, server.port)) {
             String callId = java.util.UUID.randomUUID() + "@test";
             String from = "<sip:6001@" + CALLER_IP + ">;tag=caller1";
             c.send(request(c, "INVITE", 1, callId, from, "<sip:6002@127.0.0.1>", "z9hG4bK" + java.util.UUID.randomUUID(), 7000));
+            SipRequest invited = nextRequest(callee, "INVITE");
+            assertThat(invited).as("jpbx's INVITE to 6002").isNotNull();
+            callee.send(answer(invited, CALLEE_IP, calleePort, calleeMedia));
+            assertThat(nextRequest(callee, "ACK")).as("jpbx ACKs the callee's 200").isNotNull();
             SipResponse ok = null;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (ok == null && System.nanoTime() < deadline) {
@@ -258,15 +261,16 @@ class DirectMediaWireTest {
             assertThat(ok).as("the call is answered").isNotNull();
             String to = ok.header("To");
             c.send(request(c, "ACK", 1, callId, from, to, "z9hG4bK" + java.util.UUID.randomUUID(), 0));
-            SipRequest offer = null;
-            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (offer == null && System.nanoTime() < deadline) {
-                SipMessage m = c.receiveMessage(500);
-                if (m instanceof SipRequest r && r.isMethod("INVITE")) offer = r;
-            }
-            assertThat(offer).as("jpbx's direct-media re-INVITE").isNotNull();
+            // the callee's direct-media re-INVITE, answered and acknowledged
+            SipRequest calleeOffer = nextRequest(callee, "INVITE");
+            assertThat(calleeOffer).as("jpbx's direct-media re-INVITE to the callee").isNotNull();
+            assertThat(calleeOffer.bodyText()).contains("c=IN IP4 " + CALLER_IP).contains("m=audio 7000 ");
+            callee.send(answer(calleeOffer, CALLEE_IP, calleePort, calleeMedia));
+            assertThat(nextRequest(callee, "ACK")).isNotNull();
+            // the caller's: still unanswered when the caller sends its own re-INVITE
+            SipRequest offer = nextRequest(c, "INVITE");
+            assertThat(offer).as("jpbx's direct-media re-INVITE to the caller").isNotNull();
             assertThat(offer.bodyText()).contains("c=IN IP4 " + CALLEE_IP).contains("m=audio " + calleeMedia + " ");
-            // our own re-INVITE while jpbx's is unanswered: glare
             String branch = "z9hG4bK" + java.util.UUID.randomUUID();
             c.send(request(c, "INVITE", 2, callId, from, to, branch, 7002));
             SipResponse glare = null;
@@ -278,47 +282,66 @@ class DirectMediaWireTest {
             assertThat(glare).isNotNull();
             assertThat(glare.status()).isEqualTo(491);
             c.send(request(c, "ACK", 2, callId, from, to, branch, 0));
-            // now answer jpbx's offer; the call goes on, and the callee hangs up once its own
-            // re-INVITE is through (a BYE from us here could overtake that re-INVITE)
-            StringBuilder answer = new StringBuilder("SIP/2.0 200 OK\r\n");
-            for (String v : offer.headerValues("Via")) answer.append("Via: ").append(v).append("\r\n");
-            String sdp = sdp(7000);
-            answer.append("From: ").append(offer.header("From")).append("\r\nTo: ").append(offer.header("To")).append("\r\nCall-ID: ")
-                    .append(callId).append("\r\nCSeq: ").append(offer.header("CSeq")).append("\r\nContact: <sip:6001@").append(CALLER_IP)
-                    .append(':').append(c.localPort()).append(">\r\nContent-Type: application/sdp\r\nContent-Length: ").append(sdp.length())
-                    .append("\r\n\r\n").append(sdp);
-            c.send(answer.toString());
-            boolean acked = false;
-            SipRequest bye = null;
+            // now answer jpbx's offer; the call goes on, and ends with the caller's BYE
+            c.send(answer(offer, CALLER_IP, c.localPort(), 7000));
+            SipRequest acked = null;
             deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (bye == null && System.nanoTime() < deadline) {
+            while (acked == null && System.nanoTime() < deadline) {
                 SipMessage m = c.receiveMessage(500);
-                if (m instanceof SipRequest r && r.isMethod("ACK") && r.cseq().number() == offer.cseq().number()) acked = true;
-                if (m instanceof SipRequest r && r.isMethod("BYE")) bye = r;
+                if (m instanceof SipRequest r && r.isMethod("ACK") && r.cseq().number() == offer.cseq().number()) acked = r;
             }
-            assertThat(acked).as("jpbx ACKs the 2xx to its offer").isTrue();
-            assertThat(bye).as("the callee's BYE, passed on").isNotNull();
-            c.send(response(bye, 200));
-            SippRunner.Result called = uas.await();
-            assertThat(called.ok()).as("callee: " + called.describe()).isTrue();
-        } finally {
-            uas.kill();
+            assertThat(acked).as("jpbx ACKs the 2xx to its offer").isNotNull();
+            c.send(request(c, "BYE", 3, callId, from, to, "z9hG4bK" + java.util.UUID.randomUUID(), 0));
+            SipRequest bye = nextRequest(callee, "BYE");
+            assertThat(bye).as("the caller's BYE, passed on").isNotNull();
+            callee.send(response(bye, 200));
+            SipResponse byeOk = null;
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (byeOk == null && System.nanoTime() < deadline) {
+                SipMessage m = c.receiveMessage(500);
+                if (m instanceof SipResponse r && r.cseq().method().equals("BYE")) byeOk = r;
+            }
+            assertThat(byeOk).isNotNull();
+            assertThat(byeOk.status()).isEqualTo(200);
         }
         awaitNoChannels();
     }
 
-    private static String sdp(int port) {
-        return "v=0\r\no=- 1 1 IN IP4 " + CALLER_IP + "\r\ns=-\r\nc=IN IP4 " + CALLER_IP + "\r\nt=0 0\r\nm=audio " + port
-                + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+    /** The next request with {@code method} a raw phone receives within 10 s (others are skipped), or null. */
+    private static SipRequest nextRequest(SipClient phone, String method) throws java.io.IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (phone.receiveMessage(500) instanceof SipRequest r && r.isMethod(method)) return r;
+        }
+        return null;
     }
 
-    /** A response of the raw caller to {@code req}, echoing its Via, From, To, Call-ID and CSeq. */
+    /** A raw phone's 200 to an INVITE: µ-law at {@code ip:mediaPort}, its Contact at {@code ip:sipPort}, a To tag if it had none. */
+    private static String answer(SipRequest invite, String ip, int sipPort, int mediaPort) {
+        String sdp = "v=0\r\no=- 1 1 IN IP4 " + ip + "\r\ns=-\r\nc=IN IP4 " + ip + "\r\nt=0 0\r\nm=audio " + mediaPort
+                + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+        String to = invite.header("To");
+        if (!to.contains(";tag=")) to += ";tag=answered1";
+        StringBuilder sb = new StringBuilder("SIP/2.0 200 OK\r\n");
+        for (String v : invite.headerValues("Via")) sb.append("Via: ").append(v).append("\r\n");
+        return sb.append("From: ").append(invite.header("From")).append("\r\nTo: ").append(to).append("\r\nCall-ID: ")
+                .append(invite.header("Call-ID")).append("\r\nCSeq: ").append(invite.header("CSeq")).append("\r\nContact: <sip:")
+                .append(ip).append(':').append(sipPort).append(">\r\nContent-Type: application/sdp\r\nContent-Length: ")
+                .append(sdp.length()).append("\r\n\r\n").append(sdp).toString();
+    }
+
+    /** A raw phone's response to {@code req}, echoing its Via, From, To, Call-ID and CSeq. */
     private static String response(SipRequest req, int status) {
         StringBuilder sb = new StringBuilder("SIP/2.0 ").append(status).append(status == 200 ? " OK" : "").append("\r\n");
         for (String v : req.headerValues("Via")) sb.append("Via: ").append(v).append("\r\n");
         return sb.append("From: ").append(req.header("From")).append("\r\nTo: ").append(req.header("To")).append("\r\nCall-ID: ")
                 .append(req.header("Call-ID")).append("\r\nCSeq: ").append(req.header("CSeq")).append("\r\nContent-Length: 0\r\n\r\n")
                 .toString();
+    }
+
+    private static String sdp(int port) {
+        return "v=0\r\no=- 1 1 IN IP4 " + CALLER_IP + "\r\ns=-\r\nc=IN IP4 " + CALLER_IP + "\r\nt=0 0\r\nm=audio " + port
+                + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
     }
 
     /** A request of the raw caller to 6002 ({@code sdpPort} > 0 adds an offer at that port). */

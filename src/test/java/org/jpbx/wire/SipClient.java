@@ -41,6 +41,11 @@ public abstract class SipClient implements AutoCloseable {
         return new Udp(serverPort, InetAddress.getByName(localAddress));
     }
 
+    /** A client bound to {@code localAddress:localPort}: a phone at the address its AOR names. */
+    public static Udp udpAt(String localAddress, int localPort, int serverPort) throws IOException {
+        return new Udp(serverPort, new InetSocketAddress(InetAddress.getByName(localAddress), localPort));
+    }
+
     public static SipClient tcpFrom(String localAddress, int serverPort) throws IOException {
         return new Tcp(serverPort, InetAddress.getByName(localAddress));
     }
@@ -70,7 +75,11 @@ public abstract class SipClient implements AutoCloseable {
         private final InetSocketAddress server;
 
         Udp(int port, InetAddress local) throws IOException {
-            socket = new DatagramSocket(new InetSocketAddress(local, 0));
+            this(port, new InetSocketAddress(local, 0));
+        }
+
+        Udp(int port, InetSocketAddress local) throws IOException {
+            socket = new DatagramSocket(local);
             server = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         }
 
