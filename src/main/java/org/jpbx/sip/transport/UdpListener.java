@@ -29,7 +29,7 @@ final class UdpListener implements Listener {
     private volatile Socket socket;
     private InetSocketAddress local;
 
-    /** Each event loop's staging buffer for {@link Socket#sendTo}, which takes direct memory. */
+    /** Each event loop's staging buffer for {@link Socket#sendTo}, which takes direct memory, for a message written to heap memory. */
     private static final FastThreadLocal<ByteBuffer> STAGING = new FastThreadLocal<>() {
         @Override
         protected ByteBuffer initialValue() { return ByteBuffer.allocateDirect(MAX_DATAGRAM); }
@@ -129,11 +129,19 @@ final class UdpListener implements Listener {
                     || channel.eventLoop().inEventLoop() || remote.isUnresolved()) {
                 return false;
             }
-            ByteBuffer staging = STAGING.get();
-            staging.clear();
-            bytes.getBytes(bytes.readerIndex(), staging.limit(length));
+            ByteBuffer from;
+            int at;
+            if (bytes.isDirect() && bytes.nioBufferCount() == 1) { // the usual case: sent from where it was written
+                from = bytes.internalNioBuffer(bytes.readerIndex(), length);
+                at = from.position();
+            } else {
+                from = STAGING.get();
+                from.clear();
+                bytes.getBytes(bytes.readerIndex(), from.limit(length));
+                at = 0;
+            }
             try {
-                if (s.sendTo(staging, 0, length, remote.getAddress(), remote.getPort()) < length) return false;
+                if (s.sendTo(from, at, at + length, remote.getAddress(), remote.getPort()) < length) return false;
             } catch (IOException e) {
                 return false; // the channel's write reports it (ICMP errors, a closed socket) as it always did
             }
