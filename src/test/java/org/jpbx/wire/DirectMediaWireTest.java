@@ -294,7 +294,7 @@ class DirectMediaWireTest {
             c.send(request(c, "BYE", 3, callId, from, to, "z9hG4bK" + java.util.UUID.randomUUID(), 0));
             SipRequest bye = nextRequest(callee, "BYE");
             assertThat(bye).as("the caller's BYE, passed on").isNotNull();
-            callee.send(response(bye, 200));
+            callee.send(SipClient.okTo(bye));
             SipResponse byeOk = null;
             deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (byeOk == null && System.nanoTime() < deadline) {
@@ -318,8 +318,7 @@ class DirectMediaWireTest {
 
     /** A raw phone's 200 to an INVITE: µ-law at {@code ip:mediaPort}, its Contact at {@code ip:sipPort}, a To tag if it had none. */
     private static String answer(SipRequest invite, String ip, int sipPort, int mediaPort) {
-        String sdp = "v=0\r\no=- 1 1 IN IP4 " + ip + "\r\ns=-\r\nc=IN IP4 " + ip + "\r\nt=0 0\r\nm=audio " + mediaPort
-                + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+        String sdp = sdp(ip, mediaPort);
         String to = invite.header("To");
         if (!to.contains(";tag=")) to += ";tag=answered1";
         StringBuilder sb = new StringBuilder("SIP/2.0 200 OK\r\n");
@@ -330,17 +329,13 @@ class DirectMediaWireTest {
                 .append(sdp.length()).append("\r\n\r\n").append(sdp).toString();
     }
 
-    /** A raw phone's response to {@code req}, echoing its Via, From, To, Call-ID and CSeq. */
-    private static String response(SipRequest req, int status) {
-        StringBuilder sb = new StringBuilder("SIP/2.0 ").append(status).append(status == 200 ? " OK" : "").append("\r\n");
-        for (String v : req.headerValues("Via")) sb.append("Via: ").append(v).append("\r\n");
-        return sb.append("From: ").append(req.header("From")).append("\r\nTo: ").append(req.header("To")).append("\r\nCall-ID: ")
-                .append(req.header("Call-ID")).append("\r\nCSeq: ").append(req.header("CSeq")).append("\r\nContent-Length: 0\r\n\r\n")
-                .toString();
+    private static String sdp(int port) {
+        return sdp(CALLER_IP, port);
     }
 
-    private static String sdp(int port) {
-        return "v=0\r\no=- 1 1 IN IP4 " + CALLER_IP + "\r\ns=-\r\nc=IN IP4 " + CALLER_IP + "\r\nt=0 0\r\nm=audio " + port
+    /** µ-law at {@code ip:port}. */
+    private static String sdp(String ip, int port) {
+        return "v=0\r\no=- 1 1 IN IP4 " + ip + "\r\ns=-\r\nc=IN IP4 " + ip + "\r\nt=0 0\r\nm=audio " + port
                 + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
     }
 

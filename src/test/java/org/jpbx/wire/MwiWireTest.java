@@ -315,7 +315,7 @@ class MwiWireTest {
                 if (m instanceof SipResponse r && r.status() >= 200) ok = r;
                 if (m instanceof SipRequest n && n.isMethod("NOTIFY")) {
                     notify = n;
-                    c.send(okTo(n));
+                    c.send(SipClient.okTo(n));
                 }
             }
             assertThat(ok).isNotNull();
@@ -327,7 +327,7 @@ class MwiWireTest {
             SipRequest last = null;
             for (int i = 0; i < 20 && last == null; i++) {
                 if (c.receiveMessage(500) instanceof SipRequest n && n.isMethod("NOTIFY")) {
-                    c.send(okTo(n));
+                    c.send(SipClient.okTo(n));
                     if ("terminated".equals(n.header("Subscription-State"))) last = n;
                 }
             }
@@ -341,14 +341,6 @@ class MwiWireTest {
                 + "Contact: <sip:vm-phone@%s:%d>\r\nEvent: message-summary\r\nExpires: %d\r\nContent-Length: 0\r\n\r\n")
                 .formatted(server.port, VM_IP, c.localPort(), java.util.UUID.randomUUID(), VM_IP, toTag == null ? "" : ";tag=" + toTag,
                         callId, cseq, VM_IP, c.localPort(), expires);
-    }
-
-    private static String okTo(SipRequest r) {
-        StringBuilder b = new StringBuilder("SIP/2.0 200 OK\r\n");
-        for (String v : r.headerValues("Via")) b.append("Via: ").append(v).append("\r\n");
-        b.append("From: ").append(r.header("From")).append("\r\nTo: ").append(r.header("To")).append("\r\nCall-ID: ")
-                .append(r.callId()).append("\r\nCSeq: ").append(r.header("CSeq")).append("\r\nContent-Length: 0\r\n\r\n");
-        return b.toString();
     }
 
     @Test

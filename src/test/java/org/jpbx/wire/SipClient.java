@@ -58,6 +58,15 @@ public abstract class SipClient implements AutoCloseable {
     /** The local port this client sends from. */
     public abstract int localPort();
 
+    /** A peer's bodiless 200 OK to {@code r}: its Via, From, To, Call-ID and CSeq echoed. */
+    public static String okTo(org.jpbx.sip.message.SipRequest r) {
+        StringBuilder b = new StringBuilder("SIP/2.0 200 OK\r\n");
+        for (String v : r.headerValues("Via")) b.append("Via: ").append(v).append("\r\n");
+        b.append("From: ").append(r.header("From")).append("\r\nTo: ").append(r.header("To")).append("\r\nCall-ID: ")
+                .append(r.callId()).append("\r\nCSeq: ").append(r.header("CSeq")).append("\r\nContent-Length: 0\r\n\r\n");
+        return b.toString();
+    }
+
     /** A minimal OPTIONS to the server from this client's address. */
     public static String options(String callId, String branch, int cseq, String transport) {
         return "OPTIONS sip:127.0.0.1 SIP/2.0\r\n"
